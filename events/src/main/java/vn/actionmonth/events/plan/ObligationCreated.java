@@ -1,0 +1,4 @@
+package vn.actionmonth.events.plan;
+
+public record ObligationCreated(ObligationSnapshot obligation) implements ObligationEvent {
+}

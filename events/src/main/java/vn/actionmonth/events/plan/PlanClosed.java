@@ -1,0 +1,4 @@
+package vn.actionmonth.events.plan;
+
+public record PlanClosed(PlanSummary plan) implements PlanEvent {
+}

@@ -1,0 +1,4 @@
+package vn.actionmonth.events.plan;
+
+public record PlanPublished(PlanSummary plan) implements PlanEvent {
+}

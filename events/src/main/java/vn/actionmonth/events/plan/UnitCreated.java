@@ -1,0 +1,4 @@
+package vn.actionmonth.events.plan;
+
+public record UnitCreated(UnitSnapshot unit) implements UnitEvent {
+}

@@ -1,0 +1,9 @@
+package vn.actionmonth.events.report;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+public record ReportApproved(UUID reportId, UUID obligationId, UUID planId, UUID campaignId, UUID unitId,
+                             UUID recipientId, int revision, String approvedBy,
+                             OffsetDateTime approvedAt) implements ReportEvent {
+}

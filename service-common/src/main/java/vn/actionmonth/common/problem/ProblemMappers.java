@@ -1,0 +1,121 @@
+package vn.actionmonth.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns every error of the REST layer into {@code application/problem+json}; never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        return respond(e.status(), e.title(), e.getMessage(), e.violations(), e.headers(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpServerRequest request) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), "body", v.getMessage()));
+        }
+        violations.sort(Comparator.comparing(Problem.Violation::field));
+        ProblemException p = Problems.invalid(violations);
+        return respond(400, p.title(), p.getMessage(), violations, Map.of(), request);
+    }
+
+    /** A body that is not JSON, or a field of the wrong type: name the field by its JSON path. */
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, HttpServerRequest request) {
+        String field = "body";
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            field = path.toString();
+        }
+        String message = e.getOriginalMessage();
+        int cut = message == null ? -1 : message.indexOf(" at [Source");
+        message = cut > 0 ? message.substring(0, cut) : message;
+        return respond(400, "Bad Request", field + ": " + message,
+                List.of(Problem.Violation.body(field, "unreadable value: " + message)), Map.of(), request);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        return respond(401, "Unauthorized", "a valid bearer token is required", null,
+                Map.of("WWW-Authenticate", "Bearer"), request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return respond(403, "Forbidden", "the caller's roles do not allow this", null, Map.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        Response.StatusType s = e.getResponse().getStatusInfo();
+        return respond(s.getStatusCode(), s.getReasonPhrase(), e.getMessage(), null, Map.of(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, HttpServerRequest request) {
+        String ref = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s %s", ref, request.method(), request.path());
+        return respond(500, "Internal Server Error", "unexpected error; reference " + ref, null, Map.of(), request);
+    }
+
+    static String fieldOf(Path path) {
+        // Drop the method and parameter nodes (create.arg0) that Bean Validation puts first.
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case PARAMETER -> names.clear();
+                default -> {
+                    String n = node.getName();
+                    if (node.getIndex() != null) {
+                        n = (n == null ? "" : n) + "[" + node.getIndex() + "]";
+                    } else if (node.getKey() != null) {
+                        n = (n == null ? "" : n) + "[" + node.getKey() + "]";
+                    }
+                    if (n != null) {
+                        names.add(n);
+                    }
+                }
+            }
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static Response respond(int status, String title, String detail, List<Problem.Violation> violations,
+                                    Map<String, String> headers, HttpServerRequest request) {
+        Problem body = new Problem("about:blank", title, status, detail, request == null ? null : request.path(),
+                violations);
+        Response.ResponseBuilder r = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+        headers.forEach(r::header);
+        return r.build();
+    }
+}
