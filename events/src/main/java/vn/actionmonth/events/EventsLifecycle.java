@@ -56,7 +56,7 @@ public class EventsLifecycle {
             relay = new OutboxRelay(dataSource, clients, config, config.service());
             relay.start();
         }
-        if (config.consumer().enabled() && !all.isEmpty()) {
+        if (config.consumer().enabled() && all.stream().anyMatch(h -> !h.topics().isEmpty())) {
             consumerLoop = new EventConsumerLoop(clients, inbox, all, mapper, config.consumer(), groupId(),
                     Topics.deadLetterOf(config.service()));
             consumerLoop.start();
@@ -90,8 +90,10 @@ public class EventsLifecycle {
         Set<String> names = new LinkedHashSet<>();
         Topics.ALL.forEach(t -> names.add(t.name()));
         all.forEach(h -> names.addAll(h.topics()));
+        List<Topics.TopicSpec> specs = new java.util.ArrayList<>(names.stream().map(Topics::spec).toList());
+        specs.add(Topics.deadLetter(config.service()));
         try (Admin admin = clients.admin()) {
-            TopicProvisioner.ensure(admin, names.stream().map(Topics::spec).toList());
+            TopicProvisioner.ensure(admin, specs);
         } catch (RuntimeException e) {
             // The broker may come later; the relay and the consumer wait for it. Readiness says so.
             LOG.warnf("could not check or create topics now: %s", e.getMessage());

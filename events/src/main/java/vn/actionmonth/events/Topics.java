@@ -44,7 +44,8 @@ public final class Topics {
         return service + ".dlt.v1";
     }
 
-    private static TopicSpec deadLetter(String service) {
+    /** A dead-letter topic: one partition, kept until someone has looked at it. */
+    public static TopicSpec deadLetter(String service) {
         return TopicSpec.retained(deadLetterOf(service), 1, -1);
     }
 

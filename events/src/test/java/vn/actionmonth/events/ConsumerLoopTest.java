@@ -1,0 +1,138 @@
+package vn.actionmonth.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.actionmonth.devstack.DevStackTestResource;
+import vn.actionmonth.events.inbox.EventConsumerLoop;
+import vn.actionmonth.events.kafka.CloudEventHeaders;
+import vn.actionmonth.events.kafka.KafkaClients;
+import vn.actionmonth.events.notification.NotificationFailed;
+import vn.actionmonth.events.notification.NotificationSent;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "events"))
+class ConsumerLoopTest {
+
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    KafkaClients clients;
+
+    KafkaProducer<String, byte[]> producer;
+
+    @BeforeEach
+    void open() {
+        producer = clients.producer("test");
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    @Test
+    void anEventDeliveredTwiceIsAppliedOnce() throws Exception {
+        NotificationSent sent = sent(UUID.randomUUID());
+        String eventId = UUID.randomUUID().toString();
+
+        send(eventId, sent);
+        send(eventId, sent);
+        String marker = UUID.randomUUID().toString();
+        send(marker, sent(UUID.randomUUID()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(marker) == 1);
+        assertThat(applied(eventId)).isEqualTo(1);
+        assertThat(inboxOutcome(eventId)).isEqualTo("APPLIED");
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopicAndTheLoopGoesOn() throws Exception {
+        UUID poisonKey = UUID.randomUUID();
+        String poisonId = UUID.randomUUID().toString();
+        String nextId = UUID.randomUUID().toString();
+
+        send(poisonId, new NotificationFailed(poisonKey, UUID.randomUUID(), "WEBHOOK", "REMINDER", "k", null, null, 5,
+                "POISON", OffsetDateTime.now()));
+        send(nextId, sent(UUID.randomUUID()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(nextId) == 1);
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.read(Topics.deadLetterOf("events-test"),
+                r -> poisonId.equals(OutboxTest.header(r, CloudEventHeaders.ID)), 1, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        ConsumerRecord<String, byte[]> r = dead.get(0);
+        assertThat(r.key()).isEqualTo(poisonKey.toString());
+        assertThat(OutboxTest.header(r, EventConsumerLoop.DLT_TOPIC)).isEqualTo(Topics.DELIVERIES);
+        assertThat(OutboxTest.header(r, EventConsumerLoop.DLT_ERROR)).contains("cannot be applied");
+        assertThat(OutboxTest.header(r, CloudEventHeaders.TYPE)).isEqualTo("NotificationFailed");
+        // Its partial effect rolled back with it; it is recorded so that a redelivery skips it.
+        assertThat(applied(poisonId)).isZero();
+        assertThat(inboxOutcome(poisonId)).isEqualTo("DEAD_LETTERED");
+    }
+
+    @Test
+    void aRecordThatIsNotAnEventGoesToTheDeadLetterTopic() {
+        String key = UUID.randomUUID().toString();
+        producer.send(new ProducerRecord<>(Topics.DELIVERIES, key, "not an event".getBytes()));
+        producer.flush();
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.read(Topics.deadLetterOf("events-test"),
+                r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
+
+        assertThat(dead).hasSize(1);
+        assertThat(OutboxTest.header(dead.get(0), EventConsumerLoop.DLT_ERROR)).contains("ce_id");
+        assertThat(new String(dead.get(0).value())).isEqualTo("not an event");
+    }
+
+    private NotificationSent sent(UUID id) {
+        return new NotificationSent(id, UUID.randomUUID(), "INBOX", "REMINDER", "dedupe", null, null, 1,
+                OffsetDateTime.now());
+    }
+
+    private void send(String eventId, vn.actionmonth.events.EventPayload payload) throws Exception {
+        EventEnvelope e = new EventEnvelope(eventId, "/test", payload.type(), OffsetDateTime.now(), payload.subject(),
+                payload.topic(), payload.key(), null);
+        producer.send(CloudEventHeaders.toRecord(e, mapper.writeValueAsBytes(payload))).get();
+    }
+
+    private long applied(String eventId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM applied_event WHERE event_id = ?")) {
+            ps.setString(1, eventId);
+            ResultSet rs = ps.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private String inboxOutcome(String eventId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT outcome FROM inbox_event WHERE event_id = ?")) {
+            ps.setString(1, eventId);
+            ResultSet rs = ps.executeQuery();
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}

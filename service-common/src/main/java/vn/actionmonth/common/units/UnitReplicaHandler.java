@@ -1,0 +1,110 @@
+package vn.actionmonth.common.units;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.actionmonth.events.EventEnvelope;
+import vn.actionmonth.events.EventTypes;
+import vn.actionmonth.events.Topics;
+import vn.actionmonth.events.inbox.ConsumerBatch;
+import vn.actionmonth.events.inbox.EventHandler;
+import vn.actionmonth.events.plan.UnitEvent;
+import vn.actionmonth.events.plan.UnitSnapshot;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Applies unit events to the replica. Every unit event carries the unit's whole state, so the
+ * replica keeps the newest version of each unit and the order of events across units does not
+ * matter; the writes of one poll go to the database in one batch.
+ */
+@ApplicationScoped
+public class UnitReplicaHandler implements EventHandler {
+
+    private static final String UPSERT = "INSERT INTO unit_replica (id, kind, name, short_name, admin_code, agency_code, "
+            + "parent_id, path, depth, retired, valid_from, valid_to, parent_history, version, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
+            + "ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, short_name = EXCLUDED.short_name, "
+            + "admin_code = EXCLUDED.admin_code, agency_code = EXCLUDED.agency_code, parent_id = EXCLUDED.parent_id, "
+            + "path = EXCLUDED.path, depth = EXCLUDED.depth, retired = EXCLUDED.retired, valid_from = EXCLUDED.valid_from, "
+            + "valid_to = EXCLUDED.valid_to, parent_history = EXCLUDED.parent_history, version = EXCLUDED.version, "
+            + "updated_at = now() WHERE unit_replica.version < EXCLUDED.version";
+
+    private final UnitReplicaConfig config;
+    private final ObjectMapper mapper;
+    private final AgroalDataSource dataSource;
+
+    public UnitReplicaHandler(UnitReplicaConfig config, ObjectMapper mapper, AgroalDataSource dataSource) {
+        this.config = config;
+        this.mapper = mapper;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Set<String> topics() {
+        return config.enabled() ? Set.of(Topics.UNITS) : Set.of();
+    }
+
+    @Override
+    public void handle(EventEnvelope event, ConsumerBatch batch) {
+        if (!(EventTypes.read(mapper, event.type(), event.data()) instanceof UnitEvent e)) {
+            return;
+        }
+        Pending pending = batch.attachment(UnitReplicaHandler.class, () -> {
+            Pending p = new Pending();
+            batch.beforeCommit(() -> write(p));
+            return p;
+        });
+        pending.merge(e.unit());
+    }
+
+    private void write(Pending pending) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            for (UnitSnapshot u : pending.units.values()) {
+                ps.setObject(1, u.id());
+                ps.setString(2, u.kind());
+                ps.setString(3, u.name());
+                ps.setString(4, u.shortName());
+                ps.setString(5, u.adminCode());
+                ps.setString(6, u.agencyCode());
+                ps.setObject(7, u.parentId());
+                ps.setString(8, path(u));
+                ps.setInt(9, u.ancestorIds() == null ? 0 : u.ancestorIds().size());
+                ps.setBoolean(10, u.retired());
+                ps.setObject(11, u.validFrom());
+                ps.setObject(12, u.validTo());
+                ps.setString(13, mapper.writeValueAsString(u.parentHistory() == null ? java.util.List.of() : u.parentHistory()));
+                ps.setLong(14, u.version());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("could not update the unit replica", e);
+        }
+    }
+
+    static String path(UnitSnapshot u) {
+        StringBuilder sb = new StringBuilder("/");
+        if (u.ancestorIds() != null) {
+            for (UUID a : u.ancestorIds()) {
+                sb.append(a).append('/');
+            }
+        }
+        return sb.append(u.id()).append('/').toString();
+    }
+
+    /** The newest snapshot of each unit seen in the batch. */
+    private static final class Pending {
+        private final Map<UUID, UnitSnapshot> units = new LinkedHashMap<>();
+
+        void merge(UnitSnapshot u) {
+            units.merge(u.id(), u, (a, b) -> b.version() >= a.version() ? b : a);
+        }
+    }
+}
