@@ -2,6 +2,7 @@ package vn.actionmonth.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -39,6 +40,12 @@ public class ProblemMappers {
         violations.sort(Comparator.comparing(Problem.Violation::field));
         ProblemException p = Problems.invalid(violations);
         return respond(400, p.title(), p.getMessage(), violations, Map.of(), request);
+    }
+
+    /** A field of the wrong type (more specific than, and otherwise caught before, the general case). */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpServerRequest request) {
+        return unreadable(e, request);
     }
 
     /** A body that is not JSON, or a field of the wrong type: name the field by its JSON path. */
@@ -95,14 +102,15 @@ public class ProblemMappers {
                 case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
                 case PARAMETER -> names.clear();
                 default -> {
-                    String n = node.getName();
-                    if (node.getIndex() != null) {
-                        n = (n == null ? "" : n) + "[" + node.getIndex() + "]";
-                    } else if (node.getKey() != null) {
-                        n = (n == null ? "" : n) + "[" + node.getKey() + "]";
+                    // An element's index or key sits on the node after the container: figures[0].value.
+                    if (node.isInIterable() && !names.isEmpty()) {
+                        Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                        if (at != null) {
+                            names.set(names.size() - 1, names.get(names.size() - 1) + "[" + at + "]");
+                        }
                     }
-                    if (n != null) {
-                        names.add(n);
+                    if (node.getName() != null) {
+                        names.add(node.getName());
                     }
                 }
             }
