@@ -6,14 +6,17 @@ import jakarta.enterprise.inject.Produces;
 
 import java.time.Clock;
 
-/** The system clock, unless a test or a service provides another (time is moved, never slept). */
+/**
+ * The service's clock: the system clock, which a drill or an end-to-end run may move forward
+ * when {@code clock.adjustable=true} (see {@link ClockResource}). Tests may replace the bean.
+ */
 @ApplicationScoped
 public class ClockProducer {
 
     @Produces
     @DefaultBean
     @ApplicationScoped
-    Clock clock() {
-        return Clock.systemUTC();
+    AdjustableClock clock(ClockConfig config) {
+        return new AdjustableClock(Clock.systemUTC(), config.adjustable());
     }
 }

@@ -91,4 +91,16 @@ class SecurityAndProblemTest {
         given().when().get("/q/openapi").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200);
     }
+
+    @Test
+    void theClockCannotBeMovedUnlessTheServiceAllowsIt() {
+        given().auth().oauth2(DevStackTestResource.token(unit, Roles.VIEWER)).when().get("/api/v1/clock").then()
+                .statusCode(200).body("adjustable", equalTo(false));
+        given().auth().oauth2(DevStackTestResource.token(unit, Roles.SYSTEM)).contentType("application/json")
+                .body("{\"now\": \"2024-07-20T00:00:00+07:00\"}").when().put("/api/v1/clock").then()
+                .statusCode(409).contentType(PROBLEM);
+        given().auth().oauth2(DevStackTestResource.token(unit, Roles.ADMIN)).contentType("application/json")
+                .body("{\"now\": \"2024-07-20T00:00:00+07:00\"}").when().put("/api/v1/clock").then()
+                .statusCode(403);
+    }
 }
