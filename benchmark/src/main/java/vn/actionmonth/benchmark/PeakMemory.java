@@ -1,0 +1,44 @@
+package vn.actionmonth.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The peak resident set size of a process, as the kernel keeps it (VmHWM). */
+public final class PeakMemory {
+
+    private PeakMemory() {
+    }
+
+    /** Peak RSS in MiB, or -1 when the process is unknown or gone. */
+    public static double peakRssMib(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Peak RSS of a process and all its descendants (PostgreSQL runs one process per connection). */
+    public static double peakRssMibWithChildren(long pid) {
+        double total = peakRssMib(pid);
+        if (total < 0) {
+            return total;
+        }
+        for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(java.util.List.of())) {
+            double c = peakRssMib(child.pid());
+            if (c > 0) {
+                total += c;
+            }
+        }
+        return total;
+    }
+}

@@ -1,0 +1,324 @@
+package vn.actionmonth.e2e;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import vn.actionmonth.devstack.Stack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.actionmonth.e2e.Api.created;
+import static vn.actionmonth.e2e.Api.id;
+import static vn.actionmonth.e2e.Api.map;
+
+/**
+ * The 2024 Children's Action Month of Kon Tum walked through the three running services, as its
+ * officials would: the ministry's guidance, the province plan, department and district plans,
+ * ward plans; every unit reports, one report is returned and corrected, everything is approved;
+ * then the ministry's figures, completeness, the consistency check and the notifications.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CampaignWalkIT {
+
+    static final String SET = "CAM";
+    static Stack stack;
+    static final UUID SYSTEM_UNIT = new UUID(0, 0);
+    static Api system;
+    static Units units;
+
+    /** The units of the walk, created through plan-service. */
+    record Units(UUID ministry, UUID province, UUID labourDept, UUID homeAffairsDept, UUID youthUnion, UUID city,
+                 UUID dakGlei, UUID nguyenTrai, UUID quyetThang, UUID thongNhat, UUID dakGleiTown, UUID dakBlo) {
+    }
+
+    @BeforeAll
+    static void startAndBuildTheTree() {
+        stack = E2eStack.get();
+        system = Api.as(stack, SYSTEM_UNIT, "system");
+        setClocks("2024-03-12T08:00:00+07:00");
+        UUID ministry = id(created(system.plan(), "/api/v1/units",
+                unit("MINISTRY", "Bộ Lao động - Thương binh và Xã hội", null, "000.00.00.G12", null)));
+        Api admin = Api.as(stack, ministry, "admin");
+        UUID province = createUnit(admin, "PROVINCE", "Ủy ban nhân dân tỉnh Kon Tum", "62", ministry);
+        UUID city = createUnit(admin, "DISTRICT", "Ủy ban nhân dân thành phố Kon Tum", "608", province);
+        UUID dakGlei = createUnit(admin, "DISTRICT", "Ủy ban nhân dân huyện Đắk Glei", "610", province);
+        units = new Units(ministry, province,
+                createUnit(admin, "DEPARTMENT", "Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum", null, province),
+                createUnit(admin, "DEPARTMENT", "Sở Nội vụ tỉnh Kon Tum", null, province),
+                createUnit(admin, "MASS_ORGANISATION", "Tỉnh Đoàn Kon Tum", null, province),
+                city, dakGlei,
+                createUnit(admin, "COMMUNE", "Phường Nguyễn Trãi", "23305", city),
+                createUnit(admin, "COMMUNE", "Phường Quyết Thắng", "23287", city),
+                createUnit(admin, "COMMUNE", "Phường Thống Nhất", "23299", city),
+                createUnit(admin, "COMMUNE", "Thị trấn Đắk Glei", "23341", dakGlei),
+                createUnit(admin, "COMMUNE", "Xã Đắk Blô", "23344", dakGlei));
+    }
+
+    @Test
+    @Order(1)
+    void the2024CampaignConsolidatesAtTheMinistryToWhatEveryUnitReported() {
+        Units u = units;
+        UUID campaign = campaign(2024);
+        UUID guidance = publishPlan(u.ministry(), campaign, "982/LĐTBXH-CTE", "Hướng dẫn triển khai Tháng hành động vì trẻ em năm 2024",
+                null, List.of(u.province()), u.ministry(), null, "2024-08-01T00:00:00+07:00");
+        UUID provincePlan = publishPlan(u.province(), campaign, "75/KH-UBND", "Triển khai Tháng hành động vì trẻ em tỉnh Kon Tum năm 2024",
+                guidance, List.of(u.labourDept(), u.homeAffairsDept(), u.youthUnion(), u.city(), u.dakGlei()),
+                u.province(), u.labourDept(), "2024-07-20T00:00:00+07:00");
+        publishPlan(u.city(), campaign, "124/KH-UBND", "Tổ chức các hoạt động hưởng ứng Tháng hành động vì trẻ em thành phố Kon Tum năm 2024",
+                provincePlan, List.of(u.nguyenTrai(), u.quyetThang(), u.thongNhat()), u.city(), null, "2024-07-10T00:00:00+07:00");
+        publishPlan(u.dakGlei(), campaign, "95/KH-UBND", "Triển khai Tháng hành động vì trẻ em huyện Đắk Glei năm 2024",
+                provincePlan, List.of(u.dakGleiTown(), u.dakBlo()), u.dakGlei(), null, "2024-07-10T00:00:00+07:00");
+        publishPlan(u.homeAffairsDept(), campaign, "/KH-SNV", "Tổ chức các hoạt động hưởng ứng Tháng hành động vì trẻ em năm 2024 tại Sở Nội vụ",
+                provincePlan, List.of(), null, null, null);
+        List<Map<String, Object>> obligations = obligationsOf(campaign);
+        assertThat(obligations).hasSize(11);
+
+        await("obligations reach report-service and notification-service").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(completeness(u.ministry(), campaign).<Integer>path("owed")).isEqualTo(11);
+            assertThat(deadlines(u.ministry(), "open").<Integer>path("total")).isEqualTo(11);
+        });
+
+        setClocks("2024-07-01T09:00:00+07:00");
+        Map<UUID, Map<String, Object>> submitted = new LinkedHashMap<>();
+        Map<UUID, UUID> reportOf = new HashMap<>();
+        int i = 0;
+        for (Map<String, Object> o : obligations) {
+            UUID unit = UUID.fromString((String) o.get("unitId"));
+            Map<String, Object> figures = figures(++i);
+            reportOf.put(unit, submitReport(unit, UUID.fromString((String) o.get("id")), figures));
+            submitted.put(unit, figures);
+        }
+
+        // The city returns Phường Quyết Thắng's report; the ward corrects and resubmits it.
+        Api cityApprover = Api.as(stack, u.city(), "approver");
+        UUID returned = reportOf.get(u.quyetThang());
+        cityApprover.report().header("If-Match", etag(cityApprover, returned))
+                .body(map("reason", "Số liệu trẻ em được tặng quà chưa khớp với danh sách kèm theo, đề nghị rà soát lại"))
+                .post("/api/v1/reports/" + returned + "/return").then().statusCode(200);
+        Map<String, Object> corrected = figures(42);
+        Api ward = Api.as(stack, u.quyetThang(), "reporter");
+        Response updated = ward.report().header("If-Match", etag(ward, returned))
+                .body(map("figures", corrected, "results", "Đã rà soát lại danh sách trẻ em được tặng quà"))
+                .put("/api/v1/reports/" + returned).then().statusCode(200).extract().response();
+        ward.report().header("If-Match", updated.header("ETag")).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/reports/" + returned + "/submit").then().statusCode(200);
+        submitted.put(u.quyetThang(), corrected);
+
+        // Approvals, each by the unit the report was sent to.
+        for (Map<String, Object> o : obligations) {
+            UUID recipient = UUID.fromString((String) o.get("recipientId"));
+            UUID report = reportOf.get(UUID.fromString((String) o.get("unitId")));
+            Api approver = Api.as(stack, recipient, "approver");
+            approver.report().header("If-Match", etag(approver, report))
+                    .post("/api/v1/reports/" + report + "/approve").then().statusCode(200);
+        }
+
+        Map<String, Long> expected = totals(submitted.values());
+        await("the ministry's approved figures equal what was reported").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(consolidated(u.ministry(), "campaign", campaign, "APPROVED")).isEqualTo(expected);
+            assertThat(consolidated(u.ministry(), "plan", guidance, "APPROVED")).isEqualTo(expected);
+        });
+        Response completeness = completeness(u.ministry(), campaign);
+        assertThat(completeness.<Integer>path("owed")).isEqualTo(11);
+        assertThat(completeness.<Integer>path("received")).isEqualTo(11);
+        assertThat(completeness.<Integer>path("missing")).isZero();
+        Response check = system.report().post("/api/v1/consistency-checks").then().statusCode(200).extract().response();
+        assertThat(check.<List<?>>path("differences")).isEmpty();
+
+        // Every deadline is met before the clock passes them: nobody is reminded or escalated.
+        await("notification-service sees every report").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(deadlines(u.ministry(), "open").<Integer>path("total")).isZero());
+        setClocks("2024-08-10T09:00:00+07:00");
+        await("the city hears that all its wards reported").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(inboxKinds(u.city())).contains("ALL_CHILDREN_REPORTED"));
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(inboxKinds(u.quyetThang())).containsOnlyOnce("REPORT_RETURNED")
+                    .doesNotContain("REMINDER", "DUE", "OVERDUE", "ESCALATION");
+            assertThat(inboxKinds(u.city())).containsOnlyOnce("ALL_CHILDREN_REPORTED")
+                    .doesNotContain("REMINDER", "DUE", "OVERDUE", "ESCALATION");
+            for (Map<String, Object> o : obligations) {
+                assertThat(inboxKinds(UUID.fromString((String) o.get("unitId"))))
+                        .doesNotContain("REMINDER", "DUE", "OVERDUE", "ESCALATION");
+            }
+        });
+    }
+
+    @Test
+    @Order(2)
+    void aUnitThatNeverReportsIsMissingAtEveryLevelAboveItIsRemindedAndEscalated() {
+        Units u = units;
+        setClocks("2025-05-20T08:00:00+07:00");
+        UUID campaign = campaign(2025);
+        UUID guidance = publishPlan(u.ministry(), campaign, "1024/BYT-BMTE", "Hướng dẫn tổ chức Tháng hành động vì trẻ em năm 2025",
+                null, List.of(u.province()), u.ministry(), null, "2025-08-01T00:00:00+07:00");
+        UUID provincePlan = publishPlan(u.province(), campaign, "88/KH-UBND", "Tháng hành động vì trẻ em tỉnh Kon Tum năm 2025",
+                guidance, List.of(u.dakGlei()), u.province(), null, "2025-07-20T00:00:00+07:00");
+        UUID districtPlan = publishPlan(u.dakGlei(), campaign, "61/KH-UBND", "Tháng hành động vì trẻ em huyện Đắk Glei năm 2025",
+                provincePlan, List.of(u.dakBlo()), u.dakGlei(), null, "2025-07-10T00:00:00+07:00");
+        List<Map<String, Object>> obligations = obligationsOf(campaign);
+        await("obligations reach notification-service").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(deadlines(u.ministry(), "open").<Integer>path("total")).isEqualTo(3));
+        setClocks("2025-07-01T09:00:00+07:00");
+        for (Map<String, Object> o : obligations) {
+            UUID unit = UUID.fromString((String) o.get("unitId"));
+            if (!unit.equals(u.dakBlo())) {
+                submitReport(unit, UUID.fromString((String) o.get("id")), figures(7));
+            }
+        }
+
+        for (UUID above : List.of(u.dakGlei(), u.province(), u.ministry())) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    completenessSubtree(above, "campaign", campaign).<List<String>>path("missingUnits.unitId"))
+                    .as("missing below %s", above).containsExactly(u.dakBlo().toString()));
+        }
+        assertThat(completenessSubtree(u.dakGlei(), "plan", districtPlan).<List<String>>path("missingUnits.unitId"))
+                .containsExactly(u.dakBlo().toString());
+
+        setClocks("2025-07-16T09:00:00+07:00");
+        await("reminders, due and overdue notices reach Xã Đắk Blô").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(inboxKinds(u.dakBlo()).stream().filter(k -> !k.equals("PLAN_PUBLISHED")).toList())
+                        .containsExactlyInAnyOrder("REMINDER", "REMINDER", "REMINDER", "DUE", "OVERDUE", "OVERDUE"));
+        assertThat(inboxKinds(u.dakGlei())).as("no escalation before 7 days overdue").doesNotContain("ESCALATION");
+
+        setClocks("2025-07-17T09:00:00+07:00");
+        await("the escalation reaches the recipient, Đắk Glei").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(inboxKinds(u.dakGlei())).containsOnlyOnce("ESCALATION"));
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(inboxKinds(u.dakBlo()).stream().filter(k -> !k.equals("PLAN_PUBLISHED")).toList())
+                        .as("each sent once").hasSize(6));
+    }
+
+    // --- the officials' steps ---
+
+    static UUID createUnit(Api admin, String kind, String name, String code, UUID parent) {
+        return id(created(admin.plan(), "/api/v1/units", unit(kind, name, code, null, parent)));
+    }
+
+    static Map<String, Object> unit(String kind, String name, String adminCode, String agencyCode, UUID parent) {
+        return map("kind", kind, "name", name, "adminCode", adminCode, "agencyCode", agencyCode, "parentId", parent,
+                "validFrom", "2020-01-01");
+    }
+
+    static UUID campaign(int year) {
+        return id(created(Api.as(stack, units.ministry(), "planner").plan(), "/api/v1/campaigns", map(
+                "name", "Tháng hành động vì trẻ em năm " + year,
+                "year", year,
+                "theme", "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em",
+                "periodStart", year + "-06-01",
+                "periodEnd", year + "-06-30",
+                "messages", List.of("Hành động thiết thực, ưu tiên nguồn lực cho trẻ em.",
+                        "Tổng đài 111 - tiếp nhận thông tin mọi lúc, bảo vệ trẻ em mọi nơi."))));
+    }
+
+    static UUID publishPlan(UUID issuer, UUID campaign, String number, String title, UUID basis, List<UUID> reporting,
+                            UUID recipient, UUID via, String dueAt) {
+        Api planner = Api.as(stack, issuer, "planner");
+        Map<String, Object> body = map("number", number, "title", title, "issuerId", issuer, "campaignId", campaign,
+                "basisPlanId", basis, "theme", "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em",
+                "signer", map("name", "Nguyễn Văn A", "title", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"));
+        if (!reporting.isEmpty()) {
+            body.put("reportingRequirement", map("reportingUnitIds", reporting, "recipientId", recipient, "viaUnitId", via,
+                    "indicatorSetCode", SET, "dueAt", dueAt));
+        }
+        Response draft = created(planner.plan(), "/api/v1/plans", body);
+        UUID plan = id(draft);
+        planner.plan().header("If-Match", draft.header("ETag")).post("/api/v1/plans/" + plan + "/publish")
+                .then().statusCode(200);
+        return plan;
+    }
+
+    static List<Map<String, Object>> obligationsOf(UUID campaign) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<String> plans = system.plan().queryParam("campaignId", campaign).queryParam("size", 500)
+                .get("/api/v1/plans").then().statusCode(200).extract().path("items.id");
+        for (String plan : plans) {
+            out.addAll(system.plan().get("/api/v1/plans/" + plan + "/obligations").then().statusCode(200)
+                    .extract().<List<Map<String, Object>>>path(""));
+        }
+        return out;
+    }
+
+    static UUID submitReport(UUID unit, UUID obligation, Map<String, Object> figures) {
+        Api reporter = Api.as(stack, unit, "reporter");
+        Response draft = await("obligation " + obligation + " known to report-service").atMost(Duration.ofSeconds(30))
+                .until(() -> reporter.report().body(map("obligationId", obligation, "figures", figures,
+                        "results", "Tổ chức Lễ phát động và các hoạt động truyền thông", "difficulties", "Kinh phí còn hạn chế",
+                        "proposals", "Đề nghị bổ sung kinh phí")).post("/api/v1/reports"), r -> r.statusCode() == 201);
+        UUID report = id(draft);
+        reporter.report().header("If-Match", draft.header("ETag")).header("Idempotency-Key", UUID.randomUUID().toString())
+                .post("/api/v1/reports/" + report + "/submit").then().statusCode(200);
+        return report;
+    }
+
+    static String etag(Api api, UUID report) {
+        return api.report().get("/api/v1/reports/" + report).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** Deterministic figures of every kind the indicator set has: counts, VND, yes/no. */
+    static Map<String, Object> figures(int n) {
+        return map("LAUNCH_CEREMONY_HELD", n % 2 == 1, "COMM_EVENTS", n, "COMM_PARTICIPANTS", 100 * n,
+                "FUND_RAISED_VND", 1_500_000L * n, "CHILDREN_GIFTED", 10 + n, "GIFTS_VALUE_VND", 250_000L * n,
+                "CHILDREN_FORUMS", n % 3, "SWIM_LESSON_CHILDREN", 5 * n);
+    }
+
+    static Map<String, Long> totals(Iterable<Map<String, Object>> reports) {
+        Map<String, Long> sum = new HashMap<>();
+        for (Map<String, Object> r : reports) {
+            r.forEach((code, value) -> sum.merge(code,
+                    value instanceof Boolean b ? (b ? 1L : 0L) : ((Number) value).longValue(), Long::sum));
+        }
+        return sum;
+    }
+
+    static Map<String, Long> consolidated(UUID unit, String scopeKind, UUID scope, String basis) {
+        List<Map<String, Object>> figures = system.report().queryParam("unit", unit).queryParam(scopeKind, scope)
+                .queryParam("basis", basis).get("/api/v1/consolidations").then().statusCode(200).extract().path("figures");
+        Map<String, Long> out = new HashMap<>();
+        for (Map<String, Object> f : figures) {
+            long total = ((Number) f.get("total")).longValue();
+            if (total != 0) {
+                out.put((String) f.get("code"), total);
+            }
+        }
+        return out;
+    }
+
+    static Response completeness(UUID unit, UUID campaign) {
+        return system.report().queryParam("unit", unit).queryParam("campaign", campaign)
+                .get("/api/v1/completeness").then().statusCode(200).extract().response();
+    }
+
+    static Response completenessSubtree(UUID unit, String scopeKind, UUID scope) {
+        return system.report().queryParam("unit", unit).queryParam(scopeKind, scope)
+                .queryParam("level", "SUBTREE").get("/api/v1/completeness").then().statusCode(200).extract().response();
+    }
+
+    static Response deadlines(UUID unit, String status) {
+        return system.notification().queryParam("unit", unit).queryParam("scope", "subtree").queryParam("status", status)
+                .get("/api/v1/deadlines").then().statusCode(200).extract().response();
+    }
+
+    static List<String> inboxKinds(UUID unit) {
+        return Api.as(stack, unit, "viewer").notification().queryParam("size", 200).get("/api/v1/inbox")
+                .then().statusCode(200).extract().path("items.kind");
+    }
+
+    static void setClocks(String now) {
+        for (String service : List.of("plan-service", "report-service", "notification-service")) {
+            io.restassured.RestAssured.given().baseUri(stack.service(service).endpoint().baseUrl())
+                    .auth().oauth2(stack.token(SYSTEM_UNIT, "system")).contentType("application/json")
+                    .body(map("now", now)).put("/api/v1/clock").then().statusCode(200);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package vn.actionmonth.e2e;
+
+import vn.actionmonth.devstack.ServiceSpec;
+import vn.actionmonth.devstack.Stack;
+import vn.actionmonth.devstack.StackOptions;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole system for the end-to-end tests, started the way {@code ./stack up} starts it: a real
+ * PostgreSQL and Kafka, and the three services' packaged jars as separate processes. Ports are
+ * free ones, the sample data is off (the tests build their own campaign through the APIs), the
+ * clocks are adjustable so that a 2024 campaign can be walked, and the notification scheduler
+ * runs every second.
+ */
+final class E2eStack {
+
+    private static Stack stack;
+
+    private E2eStack() {
+    }
+
+    static synchronized Stack get() {
+        if (stack == null) {
+            Path project = Path.of(System.getProperty("e2e.projectDir", "..")).toAbsolutePath().normalize();
+            Path state = Path.of(System.getProperty("e2e.stateDir", "target/e2e-stack")).toAbsolutePath();
+            StackOptions options = StackOptions.defaults(project)
+                    .withStateDir(state)
+                    .withPostgresPort(0)
+                    .withKafkaPort(0)
+                    .withReadyTimeout(Duration.ofMinutes(4))
+                    .mapServices(s -> new ServiceSpec(s.name(), s.database(), 0, env(s)));
+            try {
+                stack = Stack.start(options, line -> System.out.println("[e2e] " + line));
+            } catch (Exception e) {
+                throw new IllegalStateException("the stack did not start; see " + state.resolve("logs"), e);
+            }
+            Stack started = stack;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return stack;
+    }
+
+    private static Map<String, String> env(ServiceSpec s) {
+        Map<String, String> env = new HashMap<>(s.extraEnv());
+        env.put("PLAN_SAMPLE_DATA", "false");
+        env.put("CLOCK_ADJUSTABLE", "true");
+        env.put("NOTIFICATION_SCHEDULER_EVERY", "1s");
+        return env;
+    }
+}
