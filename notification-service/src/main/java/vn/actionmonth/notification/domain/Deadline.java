@@ -1,0 +1,81 @@
+package vn.actionmonth.notification.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * This service's copy of one reporting obligation and the state of its report: unit
+ * {@code unitId} owes plan {@code planId}'s report to {@code recipientId} by {@code dueAt}.
+ */
+@Entity
+@Table(name = "deadline")
+public class Deadline extends PanacheEntityBase {
+
+    public static final String OPEN = "OPEN";
+    public static final String CANCELLED = "CANCELLED";
+
+    @Id
+    @Column(name = "obligation_id")
+    public UUID obligationId;
+
+    @Column(name = "plan_id")
+    public UUID planId;
+
+    @Column(name = "plan_number")
+    public String planNumber;
+
+    @Column(name = "plan_title")
+    public String planTitle;
+
+    @Column(name = "campaign_id")
+    public UUID campaignId;
+
+    @Column(name = "unit_id")
+    public UUID unitId;
+
+    @Column(name = "recipient_id")
+    public UUID recipientId;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    @Column(name = "obligation_status")
+    public String obligationStatus;
+
+    @Column(name = "obligation_version")
+    public long obligationVersion;
+
+    @Column(name = "report_status")
+    public String reportStatus;
+
+    @Column(name = "report_revision")
+    public int reportRevision;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "planned_until")
+    public Instant plannedUntil;
+
+    @Column(name = "next_step_at")
+    public Instant nextStepAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** The report is in (submitted or approved). */
+    public boolean met() {
+        return "SUBMITTED".equals(reportStatus) || "APPROVED".equals(reportStatus);
+    }
+
+    /** Still owed: reminders apply. */
+    public boolean awaitingReport() {
+        return OPEN.equals(obligationStatus) && !met();
+    }
+}

@@ -1,0 +1,191 @@
+package vn.actionmonth.notification.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.problem.Problem;
+import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.notification.domain.Channel;
+import vn.actionmonth.notification.domain.ChannelType;
+import vn.actionmonth.notification.domain.NotificationKind;
+import vn.actionmonth.notification.service.ChannelService;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+@Path("/api/v1/units/{unitId}/channels")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Channels", description = "A unit's email addresses and webhooks (its inbox always exists)")
+public class ChannelResource {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final ChannelService channels;
+    private final Access access;
+
+    public ChannelResource(ChannelService channels, Access access) {
+        this.channels = channels;
+        this.access = access;
+    }
+
+    @Schema(name = "ChannelRequest", description = "An email address or webhook to subscribe")
+    public record ChannelRequest(
+            @Schema(description = "EMAIL or WEBHOOK", examples = "EMAIL") @NotNull ChannelType type,
+            @Schema(description = "Email address, or the https URL the webhook POSTs to",
+                    examples = "vanphong@nguyentrai.kontum.gov.vn") @NotBlank @Size(max = 2000) String address,
+            @Schema(description = "Kinds to receive; all when empty", examples = "[\"REMINDER\", \"OVERDUE\"]") Set<NotificationKind> kinds,
+            @Schema(description = "Whether it receives anything; default true", examples = "true") Boolean active) {
+    }
+
+    @Schema(name = "ChannelUpdate", description = "New address, kinds or state of a channel")
+    public record ChannelUpdate(
+            @Schema(examples = "vanphong@nguyentrai.kontum.gov.vn") @NotBlank @Size(max = 2000) String address,
+            @Schema(description = "Kinds to receive; all when empty", examples = "[\"ESCALATION\"]") Set<NotificationKind> kinds,
+            @Schema(examples = "true") @NotNull Boolean active) {
+    }
+
+    @Schema(name = "Channel", description = "A unit's email address or webhook")
+    public record ChannelView(
+            UUID id,
+            UUID unitId,
+            @Schema(examples = "WEBHOOK") String type,
+            @Schema(examples = "https://egov.kontum.gov.vn/hooks/thang-hanh-dong") String address,
+            @Schema(description = "Kinds it receives") Set<NotificationKind> kinds,
+            @Schema(examples = "true") boolean active,
+            @Schema(description = "The webhook's HMAC-SHA256 key: only in the answer that creates it, never again")
+            String secret,
+            @Schema(examples = "1") long version,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {
+
+        static ChannelView of(Channel c, boolean withSecret) {
+            return new ChannelView(c.id, c.unitId, c.type.name(), c.address, c.kindSet(), c.active,
+                    withSecret ? c.secret : null, c.version, InboxResource.time(c.createdAt), InboxResource.time(c.updatedAt));
+        }
+    }
+
+    @GET
+    @Operation(summary = "A unit's channels", description = "The unit's email addresses and webhooks, without secrets. "
+            + "Readable by the unit and the units above it.")
+    public List<ChannelView> list(@PathParam("unitId") UUID unitId) {
+        access.requireReadable(unitId);
+        return channels.ofUnit(unitId).stream().map(c -> ChannelView.of(c, false)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One channel", description = "With its ETag, for an update with If-Match.")
+    public Response get(@PathParam("unitId") UUID unitId, @PathParam("id") UUID id) {
+        access.requireReadable(unitId);
+        Channel c = channels.get(unitId, id);
+        return Response.ok(ChannelView.of(c, false)).tag(etag(c)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Subscribe an email address or webhook", description = "Only an admin of the unit. For a webhook the "
+            + "answer carries `secret`, the key of the X-ActionMonth-Signature header; it is shown only in answers to this "
+            + "request. With an Idempotency-Key, repeating the request returns the same channel (and secret) again.")
+    public Response create(@PathParam("unitId") UUID unitId,
+                           @Parameter(description = "Makes a retried POST return the first answer", example = "5f0c7a1e-kenh-1")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Valid @NotNull ChannelRequest request, @Context UriInfo uri) {
+        access.requireAdminOf(unitId);
+        String address = checkAddress(request.type(), request.address());
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw Problems.invalid(List.of(Problem.Violation.header("Idempotency-Key",
+                    "must be 1 to 200 characters")));
+        }
+        Channel c = channels.create(unitId, request.type(), address, request.kinds(),
+                request.active() == null || request.active(), idempotencyKey);
+        URI location = uri.getAbsolutePathBuilder().path(c.id.toString()).build();
+        return Response.created(location).tag(etag(c)).entity(ChannelView.of(c, true)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a channel", description = "Only an admin of the unit; needs If-Match with the channel's ETag. "
+            + "The webhook secret stays the same.")
+    public Response update(@PathParam("unitId") UUID unitId, @PathParam("id") UUID id,
+                           @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ChannelUpdate request) {
+        access.requireAdminOf(unitId);
+        Channel current = channels.get(unitId, id);
+        String address = checkAddress(current.type, request.address());
+        Channel c = channels.update(unitId, id, version(ifMatch), address, request.kinds(), request.active());
+        return Response.ok(ChannelView.of(c, false)).tag(etag(c)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove a channel", description = "Only an admin of the unit. What still waits to go out through it is cancelled.")
+    public Response delete(@PathParam("unitId") UUID unitId, @PathParam("id") UUID id) {
+        access.requireAdminOf(unitId);
+        channels.delete(unitId, id);
+        return Response.noContent().build();
+    }
+
+    private static String checkAddress(ChannelType type, String raw) {
+        String address = raw.strip();
+        if (type == ChannelType.INBOX) {
+            throw Problems.invalid("type", "must be EMAIL or WEBHOOK: every unit has its inbox already");
+        }
+        if (type == ChannelType.EMAIL) {
+            if (!EMAIL.matcher(address).matches()) {
+                throw Problems.invalid("address", "must be an email address");
+            }
+            return address.toLowerCase(Locale.ROOT);
+        }
+        try {
+            URI u = URI.create(address);
+            if (!u.isAbsolute() || u.getHost() == null
+                    || !("https".equals(u.getScheme()) || "http".equals(u.getScheme()))) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid("address", "must be an absolute http or https URL");
+        }
+        return address;
+    }
+
+    static EntityTag etag(Channel c) {
+        return new EntityTag(Long.toString(c.version));
+    }
+
+    static long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw Problems.preconditionRequired("send If-Match with the ETag you read");
+        }
+        try {
+            return Long.parseLong(ifMatch.strip().replace("W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw Problems.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this resource");
+        }
+    }
+}

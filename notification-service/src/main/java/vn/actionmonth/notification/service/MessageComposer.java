@@ -1,0 +1,115 @@
+package vn.actionmonth.notification.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.actionmonth.common.VietnamTime;
+import vn.actionmonth.common.units.UnitDirectory;
+import vn.actionmonth.common.units.UnitRecord;
+import vn.actionmonth.notification.config.NotificationConfig;
+import vn.actionmonth.notification.domain.Deadline;
+import vn.actionmonth.notification.domain.NotificationKind;
+import vn.actionmonth.notification.domain.ReminderPolicy;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Writes the notices officials read: in Vietnamese, with the plan's number and title, the due
+ * date as dd/MM/yyyy in Vietnam time and a link into the web frontend. Text is stored NFC.
+ */
+@ApplicationScoped
+public class MessageComposer {
+
+    private final UnitDirectory units;
+    private final String baseUrl;
+
+    public MessageComposer(UnitDirectory units, NotificationConfig config) {
+        this.units = units;
+        String base = config.links().baseUrl();
+        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** A step of the reminder policy, for the reporting unit (or, for an escalation, its recipient). */
+    public Notice step(Deadline d, ReminderPolicy.Step step) {
+        String plan = planRef(d.planNumber, d.planTitle);
+        String due = date(d.dueAt);
+        String link = reportLink(d.obligationId);
+        String unitName = unitName(d.unitId);
+        int days = Math.abs(step.offsetDays());
+        String key = step.kind() + "|" + d.obligationId + "|" + step.code() + "|" + d.dueAt.getEpochSecond();
+        return switch (step.kind()) {
+            case REMINDER -> notice(step.kind(), key, d.unitId, d,
+                    "Nhắc hạn báo cáo: Kế hoạch số " + d.planNumber + ", còn " + days + " ngày",
+                    "Kính gửi " + unitName + ": đơn vị cần gửi báo cáo kết quả thực hiện " + plan + " trước ngày " + due
+                            + " (còn " + days + " ngày). Gửi báo cáo tại: " + link, link);
+            case DUE -> notice(step.kind(), key, d.unitId, d,
+                    "Đến hạn báo cáo: Kế hoạch số " + d.planNumber,
+                    "Kính gửi " + unitName + ": đã đến hạn gửi báo cáo kết quả thực hiện " + plan + " (hạn trước ngày "
+                            + due + ") mà đơn vị chưa gửi báo cáo. Đề nghị gửi ngay tại: " + link, link);
+            case OVERDUE -> notice(step.kind(), key, d.unitId, d,
+                    "Quá hạn báo cáo " + days + " ngày: Kế hoạch số " + d.planNumber,
+                    "Kính gửi " + unitName + ": báo cáo kết quả thực hiện " + plan + " đã quá hạn " + days
+                            + " ngày (hạn trước ngày " + due + "). Đề nghị gửi báo cáo tại: " + link, link);
+            case ESCALATION -> notice(step.kind(), key, d.recipientId, d,
+                    unitName + " chưa báo cáo Kế hoạch số " + d.planNumber,
+                    unitName + " chưa gửi báo cáo kết quả thực hiện " + plan + ", hạn trước ngày " + due
+                            + " (đã quá hạn " + days + " ngày). Xem báo cáo tại: " + link, link);
+            default -> throw new IllegalArgumentException("not a reminder step: " + step);
+        };
+    }
+
+    /** A plan was published: tell a unit it was given tasks and, if so, when its report is due. */
+    public Notice planPublished(UUID planId, String number, String title, Instant dueAt, UUID unitId, boolean reports) {
+        String link = baseUrl + "/plans/" + planId;
+        String body = "Kính gửi " + unitName(unitId) + ": " + planRef(number, title) + " đã được ban hành. "
+                + (reports && dueAt != null ? "Đơn vị gửi báo cáo kết quả thực hiện trước ngày " + date(dueAt) + ". " : "")
+                + "Xem kế hoạch tại: " + link;
+        return new Notice(NotificationKind.PLAN_PUBLISHED, "PLAN_PUBLISHED|" + planId + "|" + unitId, unitId, null, planId,
+                nfc("Kế hoạch số " + number + " đã được ban hành"), nfc(body), link);
+    }
+
+    /** The recipient sent the report back: tell the reporting unit why, and the deadline. */
+    public Notice reportReturned(Deadline d, int revision, String reason) {
+        String link = reportLink(d.obligationId);
+        String body = "Kính gửi " + unitName(d.unitId) + ": báo cáo kết quả thực hiện " + planRef(d.planNumber, d.planTitle)
+                + " (lần " + revision + ") đã được " + unitName(d.recipientId) + " trả lại để chỉnh sửa. Lý do: "
+                + (reason == null || reason.isBlank() ? "không nêu" : reason.strip()) + ". Hạn gửi báo cáo: trước ngày "
+                + date(d.dueAt) + ". Chỉnh sửa báo cáo tại: " + link;
+        return notice(NotificationKind.REPORT_RETURNED, "REPORT_RETURNED|" + d.obligationId + "|" + revision, d.unitId, d,
+                "Báo cáo Kế hoạch số " + d.planNumber + " bị trả lại", body, link);
+    }
+
+    /** Every unit that reports to {@code unitId} under the plan has submitted. */
+    public Notice allChildrenReported(UUID unitId, UUID planId, String number, String title, int children) {
+        String link = baseUrl + "/consolidations?unit=" + unitId + "&plan=" + planId;
+        String body = "Kính gửi " + unitName(unitId) + ": tất cả " + children + " đơn vị trực thuộc đã gửi báo cáo kết quả "
+                + "thực hiện " + planRef(number, title) + ". Xem số liệu tổng hợp tại: " + link;
+        return new Notice(NotificationKind.ALL_CHILDREN_REPORTED, "ALL_CHILDREN_REPORTED|" + planId + "|" + unitId, unitId,
+                null, planId, nfc("Các đơn vị trực thuộc đã báo cáo đủ: Kế hoạch số " + number), nfc(body), link);
+    }
+
+    public String unitName(UUID unitId) {
+        return units.find(unitId).map(UnitRecord::name).orElse("đơn vị " + unitId);
+    }
+
+    private Notice notice(NotificationKind kind, String key, UUID to, Deadline d, String subject, String body, String link) {
+        return new Notice(kind, key, to, d.obligationId, d.planId, nfc(subject), nfc(body), link);
+    }
+
+    private String reportLink(UUID obligationId) {
+        return baseUrl + "/obligations/" + obligationId + "/report";
+    }
+
+    private static String planRef(String number, String title) {
+        return "Kế hoạch số " + number + (title == null || title.isBlank() ? "" : " \"" + title.strip() + "\"");
+    }
+
+    private static String date(Instant instant) {
+        return VietnamTime.date(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    private static String nfc(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+}

@@ -1,0 +1,65 @@
+package vn.actionmonth.notification.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import vn.actionmonth.events.notification.NotificationSent;
+import vn.actionmonth.events.outbox.Outbox;
+import vn.actionmonth.notification.domain.Channel;
+import vn.actionmonth.notification.domain.ChannelType;
+import vn.actionmonth.notification.domain.NotificationStatus;
+import vn.actionmonth.notification.repository.ChannelRepository;
+import vn.actionmonth.notification.repository.NotificationRepository;
+import vn.actionmonth.notification.repository.NotificationRepository.NewRow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Fans a notice out to the unit's inbox and to each of its subscriptions that wants the kind.
+ * The inbox copy is delivered on the spot (it is this database); email and webhook copies wait
+ * as PENDING for the dispatcher. A notice made before (same dedupe key) makes nothing new.
+ */
+@ApplicationScoped
+public class Notifier {
+
+    private final NotificationRepository notifications;
+    private final ChannelRepository channels;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public Notifier(NotificationRepository notifications, ChannelRepository channels, Outbox outbox, Clock clock) {
+        this.notifications = notifications;
+        this.channels = channels;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Returns how many notifications this call created. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int notify(Notice n) {
+        Instant now = clock.instant();
+        int created = 0;
+        NewRow inbox = new NewRow(UUID.randomUUID(), n.dedupeKey() + "|INBOX", n.unitId(), ChannelType.INBOX, null, null,
+                n.kind(), n.obligationId(), n.planId(), n.subject(), n.body(), n.link(), NotificationStatus.SENT, 1, null,
+                now, now);
+        if (notifications.insertIfAbsent(inbox)) {
+            created++;
+            outbox.append(new NotificationSent(inbox.id(), n.unitId(), ChannelType.INBOX.name(), n.kind().name(),
+                    inbox.dedupeKey(), n.obligationId(), n.planId(), 1, now.atOffset(ZoneOffset.UTC)));
+        }
+        for (Channel c : channels.ofUnit(n.unitId())) {
+            if (!c.wants(n.kind())) {
+                continue;
+            }
+            NewRow row = new NewRow(UUID.randomUUID(), n.dedupeKey() + "|" + c.type + ":" + c.id, n.unitId(), c.type, c.id,
+                    c.address, n.kind(), n.obligationId(), n.planId(), n.subject(), n.body(), n.link(),
+                    NotificationStatus.PENDING, 0, now, now, null);
+            if (notifications.insertIfAbsent(row)) {
+                created++;
+            }
+        }
+        return created;
+    }
+}
