@@ -1,0 +1,12 @@
+package vn.actionmonth.plan.domain;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** The tasks the plan gives one named unit (tổ chức thực hiện). Stored as jsonb with its plan. */
+@Schema(name = "Assignment", description = "The tasks a plan gives a unit (tổ chức thực hiện)")
+public record Assignment(
+        @Schema(description = "The unit or group given the tasks") UnitRef unit,
+        @Schema(description = "Its tasks, one per paragraph", examples = "[\"Chỉ đạo các đơn vị trường học tiếp tục tuyên truyền, phổ biến Luật Trẻ em 2016\"]") List<String> tasks) {
+}

@@ -1,0 +1,5 @@
+package vn.actionmonth.plan.domain;
+
+public enum PlanStatus {
+    DRAFT, PUBLISHED, CLOSED
+}

@@ -1,0 +1,53 @@
+package vn.actionmonth.plan.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.actionmonth.plan.domain.OrgUnit;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class UnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
+
+    private static final Sort BY_PATH = Sort.by("depth").and("name").and("id");
+
+    public PanacheQuery<OrgUnit> children(UUID parentId) {
+        return find("parentId", Sort.by("name").and("id"), parentId);
+    }
+
+    /** The unit and everything under it, shallowest first. */
+    public PanacheQuery<OrgUnit> subtree(OrgUnit root) {
+        return find("path like ?1", BY_PATH, root.path + "%");
+    }
+
+    /** Everything strictly under the unit. */
+    public List<OrgUnit> descendants(OrgUnit root) {
+        return list("path like ?1 and id <> ?2", BY_PATH, root.path + "%", root.id);
+    }
+
+    public List<OrgUnit> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    /** Current (not retired) units with this administrative or agency code, within the subtree {@code scopePath}. */
+    public PanacheQuery<OrgUnit> byCode(String code, String scopePath) {
+        return find("(adminCode = ?1 or agencyCode = ?1) and retired = false and path like ?2",
+                BY_PATH, code, scopePath + "%");
+    }
+
+    public Optional<OrgUnit> byAdminCodeInTree(UUID rootId, String code) {
+        return find("adminCode = ?1 and retired = false and path like ?2", code, "/" + rootId + "/%")
+                .firstResultOptional();
+    }
+
+    /** Accent-insensitive name search: {@code key} is already a search key (see SearchText). */
+    public PanacheQuery<OrgUnit> searchName(String key, String scopePath) {
+        return find("searchName like ?1 and path like ?2", Sort.by("searchName").and("id"),
+                "%" + key + "%", scopePath + "%");
+    }
+}

@@ -1,0 +1,12 @@
+package vn.actionmonth.plan.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "AmendRequest", description = "A recorded amendment of a published plan: why, and the whole plan as it now reads")
+public record AmendRequest(
+        @NotBlank @Schema(examples = "Điều chỉnh thời hạn báo cáo theo Công văn của Sở LĐTBXH") String reason,
+        @NotNull @Valid PlanInput plan) {
+}

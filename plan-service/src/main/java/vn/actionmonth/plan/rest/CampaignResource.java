@@ -1,0 +1,61 @@
+package vn.actionmonth.plan.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.plan.domain.Campaign;
+import vn.actionmonth.plan.service.CampaignService;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/campaigns")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Campaigns", description = "The yearly Children's Action Month: theme, period and messages")
+public class CampaignResource {
+
+    private final CampaignService service;
+
+    public CampaignResource(CampaignService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a campaign", description = "By an admin or planner of the root unit (the ministry) or a system account.")
+    public Response create(@NotNull @Valid CampaignInput in, @Context UriInfo uri) {
+        Campaign c = service.create(in);
+        return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
+                .tag(new EntityTag(String.valueOf(c.version))).entity(CampaignView.of(c)).build();
+    }
+
+    @GET
+    @Operation(summary = "Campaigns", description = "Newest first, optionally of one year.")
+    public List<CampaignView> list(@Parameter(example = "2024") @QueryParam("year") Integer year) {
+        return service.list(year).stream().map(CampaignView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One campaign")
+    public Response get(@PathParam("id") UUID id) {
+        Campaign c = service.get(id);
+        return Response.ok(CampaignView.of(c)).tag(new EntityTag(String.valueOf(c.version))).build();
+    }
+}

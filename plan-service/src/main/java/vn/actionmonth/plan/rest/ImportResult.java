@@ -1,0 +1,11 @@
+package vn.actionmonth.plan.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "ImportResult", description = "What an import did; a second import of the same file creates and updates nothing")
+public record ImportResult(
+        @Schema(examples = "11000") int created,
+        @Schema(examples = "0") int updated,
+        @Schema(examples = "0") int unchanged,
+        @Schema(description = "Time spent in the import, in milliseconds", examples = "2300") long millis) {
+}

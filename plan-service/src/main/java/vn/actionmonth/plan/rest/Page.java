@@ -1,0 +1,13 @@
+package vn.actionmonth.plan.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+@Schema(name = "Page", description = "One page of a list: items, the page number (from 0), its size and the total count")
+public record Page<T>(
+        @Schema(description = "The items of this page") List<T> items,
+        @Schema(description = "Page number, from 0", examples = "0") int page,
+        @Schema(description = "Page size", examples = "50") int size,
+        @Schema(description = "Number of items over all pages", examples = "10047") long total) {
+}

@@ -1,0 +1,153 @@
+package vn.actionmonth.plan.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.plan.domain.Plan;
+import vn.actionmonth.plan.domain.PlanStatus;
+import vn.actionmonth.plan.service.PlanService;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/plans")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Plans", description = "Plans (Kế hoạch) from draft to published to closed, their amendments and the obligations they create")
+public class PlanResource {
+
+    private final PlanService service;
+
+    public PlanResource(PlanService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write a draft plan", description = "A planner of the issuing unit writes it. Every rule is checked at once; "
+            + "a broken rule answers 400 with one violation per field (basisPlanId, reportingRequirement.reportingUnitIds[i], "
+            + "reportingRequirement.dueAt...) and writes nothing.")
+    public Response create(@NotNull @Valid PlanInput in, @Context UriInfo uri) {
+        Plan p = service.create(in);
+        return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build()).tag(tag(p))
+                .entity(PlanView.of(p)).build();
+    }
+
+    @GET
+    @Operation(summary = "Find plans", description = "By campaign, issuer, status, year and number; only plans issued within the "
+            + "caller's subtree or by its ancestors (everything for system accounts).")
+    public Page<PlanView> list(@QueryParam("campaignId") UUID campaignId,
+                               @QueryParam("issuerId") UUID issuerId,
+                               @Parameter(example = "PUBLISHED") @QueryParam("status") PlanStatus status,
+                               @Parameter(example = "2024") @QueryParam("year") Integer year,
+                               @Parameter(example = "75/KH-UBND") @QueryParam("number") String number,
+                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return service.list(campaignId, issuerId, status, year, number, page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One plan", description = "With every section of the document. ETag carries the version.")
+    public Response get(@PathParam("id") UUID id) {
+        Plan p = service.readable(id);
+        return Response.ok(PlanView.of(p)).tag(tag(p)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit a draft", description = "Drafts only (409 once published: amend instead). Needs If-Match.")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PlanInput in) {
+        Plan p = service.update(id, ETags.required(ifMatch), in);
+        return Response.ok(PlanView.of(p)).tag(tag(p)).build();
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Operation(summary = "Publish a draft", description = "Checks the rules again, sets revision 1 and creates one reporting obligation "
+            + "per reporting unit; emits PlanPublished and ObligationCreated.")
+    public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        Plan p = service.publish(id, ETags.optional(ifMatch));
+        return Response.ok(PlanView.of(p)).tag(tag(p)).build();
+    }
+
+    @POST
+    @Path("{id}/amendments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Amend a published plan", description = "The whole plan as it now reads, and why. Recorded as a revision; "
+            + "obligations follow (created, changed or cancelled). Needs If-Match.")
+    public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AmendRequest in) {
+        Plan p = service.amend(id, ETags.required(ifMatch), in.reason(), in.plan());
+        return Response.ok(PlanView.of(p)).tag(tag(p)).build();
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Close a published plan", description = "Cancels its open obligations; emits PlanClosed and ObligationCancelled.")
+    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, CloseRequest in) {
+        Plan p = service.close(id, ETags.optional(ifMatch), in == null ? null : in.reason());
+        return Response.ok(PlanView.of(p)).tag(tag(p)).build();
+    }
+
+    @GET
+    @Path("{id}/basis-chain")
+    @Operation(summary = "The plans this plan implements", description = "Its basis, the basis's basis... nearest first, up to the ministry guidance.")
+    public List<PlanView> basisChain(@PathParam("id") UUID id) {
+        return service.basisChain(id).stream().map(PlanView::of).toList();
+    }
+
+    @GET
+    @Path("{id}/implementing-plans")
+    @Operation(summary = "The plans that implement this plan", description = "Plans whose basis is this plan, drafts included.")
+    public List<PlanView> implementing(@PathParam("id") UUID id) {
+        return service.implementing(id).stream().map(PlanView::of).toList();
+    }
+
+    @GET
+    @Path("{id}/coverage")
+    @Operation(summary = "Who has issued their own plan", description = "Of the plan's reporting units (other than its issuer), "
+            + "which have a published or closed plan implementing it, and which do not.")
+    public CoverageView coverage(@PathParam("id") UUID id) {
+        return service.coverage(id);
+    }
+
+    @GET
+    @Path("{id}/obligations")
+    @Operation(summary = "The reporting obligations of a plan", description = "Open and cancelled.")
+    public List<ObligationView> obligations(@PathParam("id") UUID id) {
+        return service.obligationsOf(id).stream().map(ObligationView::of).toList();
+    }
+
+    @GET
+    @Path("{id}/revisions")
+    @Operation(summary = "The revision history of a plan", description = "Every recorded change: created, edited, published, amended, closed.")
+    public List<RevisionView> revisions(@PathParam("id") UUID id) {
+        return service.revisionsOf(id).stream().map(RevisionView::of).toList();
+    }
+
+    private static EntityTag tag(Plan p) {
+        return new EntityTag(String.valueOf(p.version));
+    }
+}

@@ -1,0 +1,52 @@
+package vn.actionmonth.plan.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.actionmonth.plan.domain.Activity;
+import vn.actionmonth.plan.domain.Assignment;
+import vn.actionmonth.plan.domain.Plan;
+import vn.actionmonth.plan.domain.PlanStatus;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "Plan", description = "A plan (Kế hoạch) with its status and revision")
+public record PlanView(
+        UUID id,
+        @Schema(examples = "75/KH-UBND") String number,
+        @Schema(examples = "Triển khai Tháng hành động vì trẻ em tỉnh Lai Châu năm 2024") String title,
+        UUID issuerId,
+        @Schema(examples = "2024-03-29") LocalDate issueDate,
+        @Schema(examples = "Lai Châu") String issuePlace,
+        @Schema(examples = "Lai Châu, ngày tháng năm 2024") String dateLine,
+        UUID campaignId,
+        @Schema(examples = "2024") int year,
+        UUID basisPlanId,
+        List<String> basisDocuments,
+        @Schema(examples = "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em") String theme,
+        @Schema(examples = "2024-06-01") LocalDate periodStart,
+        @Schema(examples = "2024-06-30") LocalDate periodEnd,
+        String objectives,
+        String requirements,
+        List<String> messages,
+        List<Activity> activities,
+        List<Assignment> assignments,
+        ReportingRequirement reportingRequirement,
+        List<String> recipients,
+        Signer signer,
+        @Schema(examples = "PUBLISHED") PlanStatus status,
+        @Schema(description = "0 for a draft, 1 when published, +1 per amendment", examples = "1") int revision,
+        @Schema(description = "Increases with every change; the ETag", examples = "2") long version) {
+
+    public static PlanView of(Plan p) {
+        ReportingRequirement reporting = new ReportingRequirement(p.reportingText, List.copyOf(p.reportingUnitIds),
+                p.recipientId, p.viaUnitId, p.indicatorSetCode,
+                p.dueAt == null ? null : p.dueAt.atZoneSameInstant(vn.actionmonth.common.VietnamTime.ZONE).toOffsetDateTime(),
+                p.dueText);
+        Signer signer = p.signerName == null && p.signerTitle == null ? null : new Signer(p.signerName, p.signerTitle);
+        return new PlanView(p.id, p.number, p.title, p.issuerId, p.issueDate, p.issuePlace, p.dateLine, p.campaignId, p.year,
+                p.basisPlanId, List.copyOf(p.basisDocuments), p.theme, p.periodStart, p.periodEnd, p.objectives,
+                p.requirements, List.copyOf(p.messages), List.copyOf(p.activities), List.copyOf(p.assignments), reporting,
+                List.copyOf(p.recipients), signer, p.status, p.revision, p.version);
+    }
+}

@@ -1,0 +1,136 @@
+package vn.actionmonth.plan.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.plan.domain.OrgUnit;
+import vn.actionmonth.plan.service.UnitService;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/units")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Units", description = "The reporting tree: ministries, provinces, departments, mass organisations, districts, communes and offices")
+public class UnitResource {
+
+    private final UnitService service;
+
+    public UnitResource(UnitService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a unit", description = "Admins create units within their own subtree; only system accounts create roots. "
+            + "201 with Location and ETag; 409 when a code is already used by a current unit of the tree.")
+    public Response create(@NotNull @Valid UnitInput in, @jakarta.ws.rs.core.Context UriInfo uri) {
+        OrgUnit u = service.create(in);
+        return Response.created(uri.getAbsolutePathBuilder().path(u.id.toString()).build())
+                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(u.version))).entity(UnitView.of(u)).build();
+    }
+
+    @GET
+    @Operation(summary = "Find units by code or name", description = "By administrative or agency code (`code=23305`), or by name, "
+            + "accent-insensitive (`name=nguyen trai` finds \"Phường Nguyễn Trãi\"). Only units within the caller's subtree "
+            + "(everything for system accounts).")
+    public Page<UnitSummary> search(
+            @Parameter(description = "Part of the name, accents optional", example = "Nguyen Trai") @QueryParam("name") String name,
+            @Parameter(description = "Administrative or agency code", example = "23305") @QueryParam("code") String code,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return service.search(name, code, page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One unit", description = "Readable within the caller's subtree and its ancestors. ETag carries the version.")
+    public Response get(@PathParam("id") UUID id) {
+        OrgUnit u = service.readable(id);
+        return Response.ok(UnitView.of(u)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(u.version))).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Update a unit", description = "Names, codes, contacts and validity. Needs If-Match with the current ETag "
+            + "(428 without, 412 when stale). The parent changes only by a move.")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull @Valid UnitInput in) {
+        OrgUnit u = service.update(id, ETags.required(ifMatch), in);
+        return Response.ok(UnitView.of(u)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(u.version))).build();
+    }
+
+    @POST
+    @Path("{id}/retire")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Retire a unit", description = "The unit stops existing from effectiveTo; refused (409) while current units are under it.")
+    public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull @Valid RetireRequest in) {
+        OrgUnit u = service.retire(id, ETags.optional(ifMatch), in.effectiveTo());
+        return Response.ok(UnitView.of(u)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(u.version))).build();
+    }
+
+    @POST
+    @Path("{id}/move")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a unit to another parent", description = "From effectiveFrom the unit and its subtree report to the new parent; "
+            + "the earlier parent stays in parentHistory. Emits UnitMoved for the unit and UnitChanged for each descendant.")
+    public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                         @NotNull @Valid MoveRequest in) {
+        OrgUnit u = service.move(id, ETags.optional(ifMatch), in.parentId(), in.effectiveFrom());
+        return Response.ok(UnitView.of(u)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(u.version))).build();
+    }
+
+    @GET
+    @Path("{id}/children")
+    @Operation(summary = "Direct children of a unit", description = "Paged, by name.")
+    public Page<UnitSummary> children(@PathParam("id") UUID id,
+                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return service.children(id, page, size);
+    }
+
+    @GET
+    @Path("{id}/subtree")
+    @Operation(summary = "The whole subtree of a unit, paged", description = "The unit and every unit under it, shallowest first.")
+    public Page<UnitSummary> subtree(@PathParam("id") UUID id,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return service.subtree(id, page, size);
+    }
+
+    @GET
+    @Path("{id}/tree")
+    @Operation(summary = "A small subtree as a nested tree", description = "Refused with 409 above " + UnitService.MAX_TREE_NODES
+            + " units: read big subtrees with /subtree.")
+    public UnitTreeNode tree(@PathParam("id") UUID id) {
+        return service.tree(id);
+    }
+
+    @GET
+    @Path("{id}/ancestors")
+    @Operation(summary = "The reporting path above a unit", description = "From the root down to the unit's parent.")
+    public List<UnitSummary> ancestors(@PathParam("id") UUID id) {
+        return service.ancestors(id).stream().map(UnitSummary::of).toList();
+    }
+}

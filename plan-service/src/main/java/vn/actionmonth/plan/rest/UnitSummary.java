@@ -1,0 +1,23 @@
+package vn.actionmonth.plan.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.actionmonth.plan.domain.OrgUnit;
+import vn.actionmonth.plan.domain.UnitKind;
+
+import java.util.UUID;
+
+@Schema(name = "UnitSummary", description = "A unit in a list: who it is and where it sits")
+public record UnitSummary(
+        @Schema(examples = "3f0e4b7a-6a31-3f6e-9d1a-2b0c4f1e9a11") UUID id,
+        @Schema(examples = "COMMUNE") UnitKind kind,
+        @Schema(examples = "Phường Nguyễn Trãi") String name,
+        @Schema(examples = "23305") String adminCode,
+        @Schema(examples = "000.00.00.H41") String agencyCode,
+        UUID parentId,
+        @Schema(examples = "3") int depth,
+        @Schema(examples = "false") boolean retired) {
+
+    public static UnitSummary of(OrgUnit u) {
+        return new UnitSummary(u.id, u.kind, u.name, u.adminCode, u.agencyCode, u.parentId, u.depth, u.retired);
+    }
+}

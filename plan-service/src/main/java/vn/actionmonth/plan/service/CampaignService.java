@@ -1,0 +1,61 @@
+package vn.actionmonth.plan.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import vn.actionmonth.common.Roles;
+import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.plan.domain.Campaign;
+import vn.actionmonth.plan.repository.CampaignRepository;
+import vn.actionmonth.plan.rest.CampaignInput;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Campaigns are national: created by the root unit (the ministry) or a system account. */
+@ApplicationScoped
+public class CampaignService {
+
+    @Inject
+    CampaignRepository campaigns;
+    @Inject
+    Access access;
+
+    @Transactional
+    public Campaign create(CampaignInput in) {
+        return create(UUID.randomUUID(), in);
+    }
+
+    /** With a given id: the sample campaign keeps a fixed id. */
+    @Transactional
+    public Campaign create(UUID id, CampaignInput in) {
+        if (!access.isSystem()) {
+            if (!(access.has(Roles.ADMIN) || access.has(Roles.PLANNER)) || access.home().parentId != null) {
+                throw Problems.forbidden("campaigns are created by an admin or planner of the root unit, or a system account");
+            }
+        }
+        if (in.periodEnd().isBefore(in.periodStart())) {
+            throw Problems.invalid("periodEnd", "must not be before periodStart " + in.periodStart());
+        }
+        Campaign c = new Campaign();
+        c.id = id;
+        c.name = Texts.nfc(in.name());
+        c.year = in.year();
+        c.theme = Texts.nfc(in.theme());
+        c.periodStart = in.periodStart();
+        c.periodEnd = in.periodEnd();
+        c.messages = new java.util.ArrayList<>(Texts.nfc(in.messages()));
+        c.version = 1;
+        campaigns.persist(c);
+        return c;
+    }
+
+    public Campaign get(UUID id) {
+        return campaigns.findByIdOptional(id).orElseThrow(() -> Problems.notFound("campaign", id));
+    }
+
+    public List<Campaign> list(Integer year) {
+        return year == null ? campaigns.listAll(io.quarkus.panache.common.Sort.by("year").descending())
+                : campaigns.list("year", year);
+    }
+}

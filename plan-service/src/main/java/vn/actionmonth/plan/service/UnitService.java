@@ -1,0 +1,298 @@
+package vn.actionmonth.plan.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import vn.actionmonth.common.VietnamTime;
+import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.events.EventPayload;
+import vn.actionmonth.events.outbox.Outbox;
+import vn.actionmonth.events.plan.UnitChanged;
+import vn.actionmonth.events.plan.UnitCreated;
+import vn.actionmonth.events.plan.UnitMoved;
+import vn.actionmonth.events.plan.UnitRetired;
+import vn.actionmonth.plan.domain.OrgUnit;
+import vn.actionmonth.plan.domain.ParentPeriod;
+import vn.actionmonth.plan.repository.UnitRepository;
+import vn.actionmonth.plan.rest.Page;
+import vn.actionmonth.plan.rest.UnitInput;
+import vn.actionmonth.plan.rest.UnitSummary;
+import vn.actionmonth.plan.rest.UnitTreeNode;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import static vn.actionmonth.plan.messaging.UnitEvents.snapshot;
+
+/** Units and the reporting tree: every change is written with its event in one transaction. */
+@ApplicationScoped
+public class UnitService {
+
+    /** A nested tree is for small subtrees; bigger ones are read page by page. */
+    public static final int MAX_TREE_NODES = 2000;
+
+    @Inject
+    UnitRepository units;
+    @Inject
+    Outbox outbox;
+    @Inject
+    Access access;
+    @Inject
+    Clock clock;
+    @Inject
+    EntityManager em;
+
+    public OrgUnit require(UUID id) {
+        return units.findByIdOptional(id).orElseThrow(() -> Problems.notFound("unit", id));
+    }
+
+    public OrgUnit readable(UUID id) {
+        OrgUnit u = require(id);
+        access.requireRead(u);
+        return u;
+    }
+
+    @Transactional
+    public OrgUnit create(UnitInput in) {
+        return create(UUID.randomUUID(), in);
+    }
+
+    /** With a given id: the sample data's units keep fixed ids, so that tokens can be minted for them. */
+    @Transactional
+    public OrgUnit create(UUID id, UnitInput in) {
+        OrgUnit parent = null;
+        if (in.parentId() == null) {
+            if (!access.isSystem()) {
+                throw Problems.forbidden("only a system account creates a new root");
+            }
+        } else {
+            parent = units.findByIdOptional(in.parentId())
+                    .orElseThrow(() -> Problems.invalid("parentId", "no unit " + in.parentId()));
+            access.requireAdminOf(parent);
+            if (parent.retired) {
+                throw Problems.invalid("parentId", "unit " + parent.id + " is retired");
+            }
+        }
+        OrgUnit u = new OrgUnit();
+        u.id = id;
+        apply(u, in);
+        u.validFrom = in.validFrom() == null ? today() : in.validFrom();
+        place(u, parent);
+        u.parentHistory.add(new ParentPeriod(u.parentId, u.validFrom, null));
+        u.version = 1;
+        checkCodesFree(u);
+        units.persist(u);
+        em.flush();
+        outbox.append(new UnitCreated(snapshot(u)));
+        return u;
+    }
+
+    @Transactional
+    public OrgUnit update(UUID id, long expectedVersion, UnitInput in) {
+        OrgUnit u = require(id);
+        access.requireAdminOf(u);
+        checkVersion(u, expectedVersion);
+        if (in.parentId() != null && !in.parentId().equals(u.parentId)) {
+            throw Problems.invalid("parentId", "the reporting parent changes only by POST /api/v1/units/" + id + "/move");
+        }
+        apply(u, in);
+        if (in.validFrom() != null) {
+            u.validFrom = in.validFrom();
+        }
+        checkCodesFree(u);
+        u.version++;
+        em.flush();
+        outbox.append(new UnitChanged(snapshot(u)));
+        return u;
+    }
+
+    @Transactional
+    public OrgUnit retire(UUID id, Long expectedVersion, LocalDate effectiveTo) {
+        OrgUnit u = require(id);
+        access.requireAdminOf(u);
+        if (expectedVersion != null) {
+            checkVersion(u, expectedVersion);
+        }
+        if (u.retired) {
+            throw Problems.conflict("unit " + id + " is already retired");
+        }
+        if (units.count("parentId = ?1 and retired = false", id) > 0) {
+            throw Problems.conflict("unit " + id + " still has current units under it: move or retire them first");
+        }
+        if (effectiveTo.isBefore(u.validFrom)) {
+            throw Problems.invalid("effectiveTo", "must not be before the unit's validFrom " + u.validFrom);
+        }
+        u.retired = true;
+        u.validTo = effectiveTo;
+        u.parentHistory.get(u.parentHistory.size() - 1).validTo = effectiveTo;
+        u.version++;
+        em.flush();
+        outbox.append(new UnitRetired(snapshot(u), effectiveTo));
+        return u;
+    }
+
+    /**
+     * Moves a unit (with its subtree) under a new parent from {@code effectiveFrom}, closing the
+     * current parent period. The unit gets UnitMoved; every descendant gets UnitChanged, because
+     * its ancestors changed.
+     */
+    @Transactional
+    public OrgUnit move(UUID id, Long expectedVersion, UUID newParentId, LocalDate effectiveFrom) {
+        OrgUnit u = require(id);
+        access.requireAdminOf(u);
+        if (expectedVersion != null) {
+            checkVersion(u, expectedVersion);
+        }
+        OrgUnit parent = units.findByIdOptional(newParentId)
+                .orElseThrow(() -> Problems.invalid("parentId", "no unit " + newParentId));
+        access.requireAdminOf(parent);
+        if (u.contains(parent)) {
+            throw Problems.invalid("parentId", "a unit cannot move under itself or its own subtree");
+        }
+        if (parent.retired || u.retired) {
+            throw Problems.invalid("parentId", "retired units do not move");
+        }
+        if (newParentId.equals(u.parentId)) {
+            throw Problems.invalid("parentId", "the unit already reports to " + newParentId);
+        }
+        ParentPeriod current = u.parentHistory.get(u.parentHistory.size() - 1);
+        if (!effectiveFrom.isAfter(current.validFrom)) {
+            throw Problems.invalid("effectiveFrom", "must be after the current parent's start " + current.validFrom);
+        }
+        List<OrgUnit> descendants = units.descendants(u);
+        UUID from = u.parentId;
+        String oldPath = u.path;
+        int oldDepth = u.depth;
+        current.validTo = effectiveFrom;
+        u.parentHistory.add(new ParentPeriod(parent.id, effectiveFrom, null));
+        place(u, parent);
+        u.version++;
+        List<EventPayload> events = new ArrayList<>();
+        for (OrgUnit d : descendants) {
+            d.path = u.path + d.path.substring(oldPath.length());
+            d.depth += u.depth - oldDepth;
+            d.version++;
+        }
+        em.flush();
+        events.add(new UnitMoved(snapshot(u), from, parent.id, effectiveFrom));
+        descendants.forEach(d -> events.add(new UnitChanged(snapshot(d))));
+        outbox.appendAll(events);
+        return u;
+    }
+
+    public Page<UnitSummary> children(UUID id, int page, int size) {
+        return page(units.children(withinOwnSubtree(id).id), page, size);
+    }
+
+    public Page<UnitSummary> subtree(UUID id, int page, int size) {
+        return page(units.subtree(withinOwnSubtree(id)), page, size);
+    }
+
+    /** Lists below a unit show siblings of the caller's ancestors, so they stop at the caller's own subtree. */
+    private OrgUnit withinOwnSubtree(UUID id) {
+        OrgUnit u = readable(id);
+        if (!access.isSystem() && !access.home().contains(u)) {
+            throw Problems.forbidden("the caller lists units within its own subtree only");
+        }
+        return u;
+    }
+
+    /** The subtree nested; refused for subtrees of more than {@link #MAX_TREE_NODES} units. */
+    public UnitTreeNode tree(UUID id) {
+        OrgUnit root = withinOwnSubtree(id);
+        PanacheQuery<OrgUnit> q = units.subtree(root);
+        long count = q.count();
+        if (count > MAX_TREE_NODES) {
+            throw Problems.conflict("the subtree has " + count + " units; read it with /subtree page by page (nested trees are limited to "
+                    + MAX_TREE_NODES + ")");
+        }
+        Map<UUID, List<OrgUnit>> byParent = new HashMap<>();
+        for (OrgUnit u : q.list()) {
+            byParent.computeIfAbsent(u.parentId, k -> new ArrayList<>()).add(u);
+        }
+        return node(root, byParent);
+    }
+
+    private UnitTreeNode node(OrgUnit u, Map<UUID, List<OrgUnit>> byParent) {
+        List<UnitTreeNode> children = byParent.getOrDefault(u.id, List.of()).stream()
+                .sorted(java.util.Comparator.comparing((OrgUnit c) -> c.name))
+                .map(c -> node(c, byParent)).toList();
+        return new UnitTreeNode(UnitSummary.of(u), children);
+    }
+
+    /** Root first, down to the unit's parent. */
+    public List<OrgUnit> ancestors(UUID id) {
+        OrgUnit u = readable(id);
+        List<UUID> ids = u.ancestorIds();
+        Map<UUID, OrgUnit> found = new HashMap<>();
+        units.byIds(ids).forEach(a -> found.put(a.id, a));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    public Page<UnitSummary> search(String name, String code, int page, int size) {
+        if (code != null && !code.isBlank()) {
+            return page(units.byCode(code.strip(), access.scopePath()), page, size);
+        }
+        if (name == null || Texts.searchKey(name).length() < 2) {
+            throw Problems.invalid(List.of(vn.actionmonth.common.problem.Problem.Violation.query("name",
+                    "give a name of at least 2 letters, or a code")));
+        }
+        return page(units.searchName(Texts.searchKey(name), access.scopePath()), page, size);
+    }
+
+    private Page<UnitSummary> page(PanacheQuery<OrgUnit> q, int page, int size) {
+        List<UnitSummary> items = q.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
+                .map(UnitSummary::of).toList();
+        return new Page<>(items, page, size, q.count());
+    }
+
+    private void apply(OrgUnit u, UnitInput in) {
+        u.kind = in.kind();
+        u.name = Texts.nfc(in.name());
+        u.searchName = Texts.searchKey(u.name);
+        u.shortName = Texts.nfc(in.shortName());
+        u.adminCode = Texts.nfc(in.adminCode());
+        u.agencyCode = Texts.nfc(in.agencyCode());
+        u.email = Texts.nfc(in.email());
+        u.phone = Texts.nfc(in.phone());
+        u.address = Texts.nfc(in.address());
+        u.validTo = in.validTo();
+    }
+
+    private static void place(OrgUnit u, OrgUnit parent) {
+        u.parentId = parent == null ? null : parent.id;
+        u.path = OrgUnit.pathOf(parent, u.id);
+        u.depth = parent == null ? 0 : parent.depth + 1;
+    }
+
+    /** Codes name one current unit per tree; answer 409 naming the field rather than a constraint error. */
+    private void checkCodesFree(OrgUnit u) {
+        String tree = "/" + u.rootId() + "/%";
+        if (u.adminCode != null && units.count("adminCode = ?1 and retired = false and path like ?2 and id <> ?3",
+                u.adminCode, tree, u.id) > 0) {
+            throw Problems.conflict("adminCode", "another current unit of this tree has code " + u.adminCode);
+        }
+        if (u.agencyCode != null && units.count("agencyCode = ?1 and retired = false and path like ?2 and id <> ?3",
+                u.agencyCode, tree, u.id) > 0) {
+            throw Problems.conflict("agencyCode", "another current unit of this tree has agency code " + u.agencyCode);
+        }
+    }
+
+    static void checkVersion(OrgUnit u, long expected) {
+        if (u.version != expected) {
+            throw Problems.preconditionFailed("unit " + u.id + " is at version " + u.version + ", not " + expected);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(VietnamTime.ZONE));
+    }
+}

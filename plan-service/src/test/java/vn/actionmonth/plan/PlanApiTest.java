@@ -1,0 +1,287 @@
+package vn.actionmonth.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.actionmonth.devstack.DevStackTestResource;
+import vn.actionmonth.events.Topics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static vn.actionmonth.plan.TestSupport.admin;
+import static vn.actionmonth.plan.TestSupport.as;
+import static vn.actionmonth.plan.TestSupport.plan;
+import static vn.actionmonth.plan.TestSupport.system;
+import static vn.actionmonth.plan.TestSupport.unit;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "plan"))
+class PlanApiTest {
+
+    /** The fields a planner writes; the rest (id, status, revision, version, year) the service sets. */
+    private static final List<String> SERVER_FIELDS = List.of("id", "status", "revision", "version", "year");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lc-2024", "ls-snv-2024", "nt-2024"})
+    void eachSamplePlanRoundTripsThroughTheApiWithEveryFieldIntact(String key) throws Exception {
+        JsonNode published = read(plan(key));
+        ObjectNode input = published.deepCopy();
+        SERVER_FIELDS.forEach(input::remove);
+        UUID issuer = UUID.fromString(published.get("issuerId").asText());
+
+        Response created = given().auth().oauth2(as(issuer, "planner")).contentType(ContentType.JSON).body(input.toString())
+                .post("/api/v1/plans");
+        created.then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith(created.path("id")))
+                .header("ETag", "\"1\"").body("status", equalTo("DRAFT"));
+
+        ObjectNode copy = read(UUID.fromString(created.path("id"))).deepCopy();
+        SERVER_FIELDS.forEach(copy::remove);
+        assertThat(copy).isEqualTo(input);
+    }
+
+    @Test
+    void theLaiChauPlanIsTranscribedFaithfully() {
+        given().auth().oauth2(system()).get("/api/v1/plans/" + plan("lc-2024")).then().statusCode(200)
+                .body("number", equalTo("/KH-UBND"))
+                .body("title", equalTo("Triển khai Tháng hành động vì trẻ em tỉnh Lai Châu năm 2024"))
+                .body("issuerId", equalTo(admin("12").toString()))
+                .body("dateLine", equalTo("Lai Châu, ngày tháng năm 2024"))
+                .body("basisPlanId", equalTo(plan("guidance-982").toString()))
+                .body("basisDocuments", equalTo(List.of("Luật Trẻ em năm 2016")))
+                .body("theme", equalTo("Hành động thiết thực, ưu tiên nguồn lực cho trẻ em"))
+                .body("periodStart", equalTo("2024-06-01")).body("periodEnd", equalTo("2024-06-30"))
+                .body("messages.size()", equalTo(12))
+                .body("messages[6]", equalTo("Tổng đài 111- Tiếp nhận thông tin mọi lúc, bảo vệ trẻ em mọi nơi."))
+                .body("assignments.size()", equalTo(14))
+                .body("assignments[0].unit.unitId", equalTo(unit("LC-SLDTBXH").toString()))
+                .body("assignments[0].tasks.size()", equalTo(4))
+                .body("reportingRequirement.reportingUnitIds.size()", equalTo(12 + 8))
+                .body("reportingRequirement.recipientId", equalTo(admin("12").toString()))
+                .body("reportingRequirement.viaUnitId", equalTo(unit("LC-SLDTBXH").toString()))
+                .body("reportingRequirement.dueAt", equalTo("2024-07-20T00:00:00+07:00"))
+                .body("reportingRequirement.dueText", equalTo("trước ngày 20/7/2024"))
+                .body("recipients.size()", equalTo(7))
+                .body("recipients[0]", equalTo("Bộ Lao động – TBXH (b/c);"))
+                .body("signer.name", equalTo("Tổng Thanh Hải"))
+                .body("signer.title", equalTo("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"))
+                .body("status", equalTo("PUBLISHED")).body("revision", equalTo(1));
+    }
+
+    @Test
+    void publishingEmitsOneObligationPerReportingUnitWithTheRightDueInstant() throws Exception {
+        UUID id = draftCopyOf("ls-snv-2024", input -> { });
+        UUID snv = unit("LS-SNV");
+        given().auth().oauth2(as(snv, "planner")).post("/api/v1/plans/" + id + "/publish").then().statusCode(200)
+                .body("status", equalTo("PUBLISHED")).body("revision", equalTo(1));
+
+        List<String> obligations = given().auth().oauth2(system()).get("/api/v1/plans/" + id + "/obligations").then()
+                .statusCode(200).extract().path("id");
+        assertThat(obligations).hasSize(1);
+        String obligationId = obligations.get(0);
+
+        ConsumerRecord<String, byte[]> event = await().atMost(Duration.ofSeconds(60)).until(
+                () -> TestSupport.readAll(Topics.OBLIGATIONS).stream().filter(r -> obligationId.equals(r.key())).findFirst(),
+                java.util.Optional::isPresent).get();
+        assertThat(TestSupport.header(event, "ce_type")).isEqualTo("ObligationCreated");
+        assertThat(TestSupport.header(event, "ce_source")).isEqualTo("/plan-service");
+        assertThat(TestSupport.header(event, "ce_subject")).isEqualTo("obligation/" + obligationId);
+        assertThat(TestSupport.header(event, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TestSupport.header(event, "ce_id")).isNotBlank();
+        JsonNode o = TestSupport.body(event).get("obligation");
+        assertThat(o.get("planId").asText()).isEqualTo(id.toString());
+        assertThat(o.get("unitId").asText()).isEqualTo(snv.toString());
+        assertThat(o.get("recipientId").asText()).isEqualTo(unit("LS-SLDTBXH").toString());
+        assertThat(java.time.OffsetDateTime.parse(o.get("dueAt").asText()))
+                .isEqualTo(java.time.OffsetDateTime.parse("2024-07-20T00:00+07:00"));
+        assertThat(o.get("status").asText()).isEqualTo("OPEN");
+        assertThat(o.get("campaignYear").asInt()).isEqualTo(2024);
+    }
+
+    @Test
+    void theSamplePlansCreatedObligationsForTheOtherServices() {
+        given().auth().oauth2(system()).get("/api/v1/plans/" + plan("lc-2024") + "/obligations").then().statusCode(200)
+                .body("size()", equalTo(20)).body("dueAt", hasItem("2024-07-20T00:00:00+07:00"))
+                .body("unitId", hasItem(unit("LC-SGDDT").toString()));
+        given().auth().oauth2(system()).get("/api/v1/plans/" + plan("nt-2024") + "/obligations").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].unitId", equalTo(admin("23305").toString()))
+                .body("[0].recipientId", equalTo(admin("608").toString()))
+                .body("[0].viaUnitId", equalTo(unit("KT-TP-PLDTBXH").toString()))
+                .body("[0].dueAt", equalTo("2024-06-30T00:00:00+07:00"));
+    }
+
+    @Test
+    void aBasisThatIsNotPublishedIsRefusedAndNothingIsWritten() throws Exception {
+        UUID draftBasis = draftCopyOf("ls-snv-2024", input -> { });
+        long before = planCount();
+        ObjectNode input = inputOf("ls-snv-2024");
+        input.put("basisPlanId", draftBasis.toString());
+        // Sở Nội vụ cannot base a plan on its own draft: not published, and not issued above it.
+        refused(as(unit("LS-SNV"), "planner"), input, "basisPlanId");
+        assertThat(planCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aBasisIssuedByAUnitNotAboveTheIssuerIsRefused() throws Exception {
+        long before = planCount();
+        ObjectNode input = inputOf("ls-snv-2024");
+        input.put("basisPlanId", plan("lc-2024").toString());
+        refused(as(unit("LS-SNV"), "planner"), input, "basisPlanId");
+        assertThat(planCount()).isEqualTo(before);
+    }
+
+    @Test
+    void reportingUnitsOutsideTheIssuersSubtreeAreRefused() throws Exception {
+        long before = planCount();
+        ObjectNode input = inputOf("ls-snv-2024");
+        ((ArrayNode) input.get("reportingRequirement").get("reportingUnitIds")).add(unit("LS-SLDTBXH").toString());
+        refused(as(unit("LS-SNV"), "planner"), input, "reportingRequirement.reportingUnitIds[1]");
+        assertThat(planCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aDeadlineBeforeThePeriodsEndIsRefused() throws Exception {
+        long before = planCount();
+        ObjectNode input = inputOf("ls-snv-2024");
+        ((ObjectNode) input.get("reportingRequirement")).put("dueAt", "2024-06-15T00:00:00+07:00");
+        refused(as(unit("LS-SNV"), "planner"), input, "reportingRequirement.dueAt");
+        assertThat(planCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aPlannerIssuesPlansOfItsOwnUnitOnly() throws Exception {
+        long before = planCount();
+        given().auth().oauth2(as(unit("LS-SLDTBXH"), "planner")).contentType(ContentType.JSON)
+                .body(inputOf("ls-snv-2024").toString()).post("/api/v1/plans").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(as(unit("LS-SNV"), "viewer")).contentType(ContentType.JSON)
+                .body(inputOf("ls-snv-2024").toString()).post("/api/v1/plans").then().statusCode(403);
+        assertThat(planCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aPublishedPlanChangesOnlyByARecordedAmendmentAndItsObligationsFollow() throws Exception {
+        UUID id = draftCopyOf("ls-snv-2024", input -> { });
+        String planner = as(unit("LS-SNV"), "planner");
+        String etag = given().auth().oauth2(planner).post("/api/v1/plans/" + id + "/publish").then().statusCode(200)
+                .extract().header("ETag");
+        ObjectNode changed = (ObjectNode) read(id).deepCopy();
+        List.of("id", "status", "revision", "version", "year").forEach(changed::remove);
+        ((ObjectNode) changed.get("reportingRequirement")).put("dueAt", "2024-07-25T00:00:00+07:00");
+
+        given().auth().oauth2(planner).header("If-Match", etag).contentType(ContentType.JSON).body(changed.toString())
+                .put("/api/v1/plans/" + id).then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(planner).contentType(ContentType.JSON)
+                .body("{\"reason\":\"Lùi hạn báo cáo\",\"plan\":" + changed + "}")
+                .post("/api/v1/plans/" + id + "/amendments").then().statusCode(428);
+        given().auth().oauth2(planner).header("If-Match", etag).contentType(ContentType.JSON)
+                .body("{\"reason\":\"Lùi hạn báo cáo\",\"plan\":" + changed + "}")
+                .post("/api/v1/plans/" + id + "/amendments").then().statusCode(200)
+                .body("revision", equalTo(2)).body("reportingRequirement.dueAt", equalTo("2024-07-25T00:00:00+07:00"));
+
+        given().auth().oauth2(system()).get("/api/v1/plans/" + id + "/obligations").then()
+                .body("[0].dueAt", equalTo("2024-07-25T00:00:00+07:00")).body("[0].version", equalTo(2));
+        given().auth().oauth2(system()).get("/api/v1/plans/" + id + "/revisions").then().statusCode(200)
+                .body("action", equalTo(List.of("CREATED", "PUBLISHED", "AMENDED")))
+                .body("[2].reason", equalTo("Lùi hạn báo cáo"))
+                .body("[1].plan.reportingRequirement.dueAt", equalTo("2024-07-20T00:00:00+07:00"))
+                .body("[2].plan.reportingRequirement.dueAt", equalTo("2024-07-25T00:00:00+07:00"));
+
+        given().auth().oauth2(planner).contentType(ContentType.JSON).body("{\"reason\":\"Đã tổng hợp\"}")
+                .post("/api/v1/plans/" + id + "/close").then().statusCode(200).body("status", equalTo("CLOSED"));
+        given().auth().oauth2(system()).get("/api/v1/plans/" + id + "/obligations").then()
+                .body("[0].status", equalTo("CANCELLED"));
+        String obligation = given().auth().oauth2(system()).get("/api/v1/plans/" + id + "/obligations").path("[0].id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(TestSupport.readAll(Topics.OBLIGATIONS).stream()
+                .filter(r -> obligation.equals(r.key())).map(r -> TestSupport.header(r, "ce_type")).toList())
+                .containsExactly("ObligationCreated", "ObligationChanged", "ObligationCancelled"));
+    }
+
+    @Test
+    void theChainOfBasesLeadsUpToTheMinistryGuidance() {
+        given().auth().oauth2(as(unit("LS-SNV"), "viewer")).get("/api/v1/plans/" + plan("ls-snv-2024") + "/basis-chain")
+                .then().statusCode(200).body("number", equalTo(List.of("75/KH-UBND", "982/LĐTBXH-CTE")));
+        given().auth().oauth2(system()).get("/api/v1/plans/" + plan("ls-75") + "/implementing-plans").then().statusCode(200)
+                .body("id", hasItem(plan("ls-snv-2024").toString()));
+    }
+
+    @Test
+    void coverageTellsWhichExpectedUnitsHaveIssuedTheirOwnPlan() throws Exception {
+        ObjectNode input = inputOf("ls-snv-2024");
+        input.put("issuerId", unit("LC-SGDDT").toString());
+        input.put("basisPlanId", plan("lc-2024").toString());
+        input.put("number", "/KH-SGDĐT");
+        ((ObjectNode) input.get("reportingRequirement")).set("reportingUnitIds",
+                TestSupport.JSON.createArrayNode().add(unit("LC-SGDDT").toString()));
+        ((ObjectNode) input.get("reportingRequirement")).put("recipientId", admin("12").toString());
+        input.set("assignments", TestSupport.JSON.createArrayNode());
+        String planner = as(unit("LC-SGDDT"), "planner");
+        String id = given().auth().oauth2(planner).contentType(ContentType.JSON).body(input.toString())
+                .post("/api/v1/plans").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(planner).post("/api/v1/plans/" + id + "/publish").then().statusCode(200);
+
+        given().auth().oauth2(as(admin("12"), "viewer")).get("/api/v1/plans/" + plan("lc-2024") + "/coverage").then()
+                .statusCode(200).body("expected", equalTo(20))
+                .body("issued.unit.id", equalTo(List.of(unit("LC-SGDDT").toString())))
+                .body("missing.size()", equalTo(19)).body("missing.id", hasItem(unit("LC-SYT").toString()));
+    }
+
+    @Test
+    void plansAreFoundByCampaignIssuerStatusYearAndNumber() {
+        given().auth().oauth2(system()).queryParam("number", "75/KH-UBND").queryParam("year", 2024)
+                .queryParam("status", "PUBLISHED").get("/api/v1/plans").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(plan("ls-75").toString()));
+        given().auth().oauth2(system()).queryParam("issuerId", admin("23305"))
+                .queryParam("campaignId", vn.actionmonth.plan.service.SampleData.id("campaign:2024"))
+                .get("/api/v1/plans").then().statusCode(200).body("items.id", hasItem(plan("nt-2024").toString()));
+        // A ward reads its own plan and its ancestors' plans, not another province's.
+        given().auth().oauth2(as(admin("23305"), "viewer")).get("/api/v1/plans/" + plan("kt-124")).then().statusCode(200);
+        given().auth().oauth2(as(admin("23305"), "viewer")).get("/api/v1/plans/" + plan("lc-2024")).then().statusCode(403);
+    }
+
+    // ---- helpers
+
+    private static JsonNode read(UUID id) throws Exception {
+        String body = given().auth().oauth2(system()).get("/api/v1/plans/" + id).then().statusCode(200).extract().asString();
+        return TestSupport.JSON.readTree(body);
+    }
+
+    private static ObjectNode inputOf(String sampleKey) throws Exception {
+        ObjectNode input = read(plan(sampleKey)).deepCopy();
+        SERVER_FIELDS.forEach(input::remove);
+        return input;
+    }
+
+    private static UUID draftCopyOf(String sampleKey, java.util.function.Consumer<ObjectNode> change) throws Exception {
+        ObjectNode input = inputOf(sampleKey);
+        change.accept(input);
+        UUID issuer = UUID.fromString(input.get("issuerId").asText());
+        return UUID.fromString(given().auth().oauth2(as(issuer, "planner")).contentType(ContentType.JSON)
+                .body(input.toString()).post("/api/v1/plans").then().statusCode(201).extract().path("id"));
+    }
+
+    private static void refused(String token, ObjectNode input, String field) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(input.toString()).post("/api/v1/plans").then()
+                .statusCode(400).contentType("application/problem+json").body("violations.field", hasItem(field));
+    }
+
+    private static long planCount() {
+        return ((Number) given().auth().oauth2(system()).queryParam("size", 1).get("/api/v1/plans").then().statusCode(200)
+                .extract().path("total")).longValue();
+    }
+}

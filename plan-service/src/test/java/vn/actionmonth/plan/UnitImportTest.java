@@ -1,0 +1,159 @@
+package vn.actionmonth.plan;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import vn.actionmonth.devstack.DevStackTestResource;
+import vn.actionmonth.plan.rest.ImportRow;
+import vn.actionmonth.plan.service.SyntheticTree;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static vn.actionmonth.plan.TestSupport.admin;
+import static vn.actionmonth.plan.TestSupport.as;
+import static vn.actionmonth.plan.TestSupport.system;
+import static vn.actionmonth.plan.service.SampleData.ministryId;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "plan"))
+class UnitImportTest {
+
+    @Test
+    void aFileWithABadRowIsRefusedRowByRowAndNothingIsWritten() {
+        UUID root = newRoot("Bộ Thử Nhập Lỗi");
+        String csv = "code,name,parent_code\n"
+                + "01,Thành phố Hà Nội,\n"
+                + "001,Quận Ba Đình,01\n"
+                + "00001,,001\n"
+                + "00004,Phường Trúc Bạch,999\n"
+                + "00004,Phường Trùng Mã,001\n";
+        given().auth().oauth2(system()).contentType("text/csv").queryParam("rootId", root).body(csv)
+                .post("/api/v1/unit-imports").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("rows[4].name", "rows[6].code", "rows[5].parentCode")));
+        given().auth().oauth2(system()).get("/api/v1/units/" + root + "/subtree").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void aReimportRenamesByCodeAndRefusesToMoveUnits() {
+        UUID root = newRoot("Bộ Thử Đổi Tên");
+        String csv = "code,name,parent_code\n01,Thành phố Hà Nội,\n001,Quận Ba Đình,01\n00001,Phường Phúc Xá,001\n";
+        assertThat(importCsv(root, csv, "2025-07-01")).containsEntry("created", 3);
+
+        Map<String, Object> renamed = importCsv(root, csv.replace("Phường Phúc Xá", "Phường Phúc Xá Mới"), "2025-07-01");
+        assertThat(renamed).containsEntry("created", 0).containsEntry("updated", 1).containsEntry("unchanged", 2);
+        given().auth().oauth2(system()).queryParam("name", "phuc xa moi").get("/api/v1/units").then()
+                .body("items.adminCode", hasItem("00001"));
+
+        given().auth().oauth2(system()).contentType("text/csv").queryParam("rootId", root)
+                .body(csv.replace("00001,Phường Phúc Xá,001", "00001,Phường Phúc Xá,01")).post("/api/v1/unit-imports").then()
+                .statusCode(400).body("violations.field", equalTo(List.of("rows[4].parentCode")));
+    }
+
+    @Test
+    void onlyAnAdminOfTheRootOrASystemAccountImports() {
+        String body = "{\"rootId\":\"" + admin("62") + "\",\"units\":[{\"code\":\"99999\",\"name\":\"Xã Mới\",\"parentCode\":\"608\"}]}";
+        given().auth().oauth2(as(admin("62"), "admin")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/unit-imports").then().statusCode(403);
+        given().auth().oauth2(as(admin("62"), "viewer")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/unit-imports").then().statusCode(403);
+    }
+
+    @Test
+    void theNationalListsImportInSecondsAndASecondImportChangesNothing() throws IOException {
+        String before2025 = resource("units/units-before-2025-07-01.csv");
+        Map<String, Object> first = importCsv(ministryId(), before2025, "2024-01-01");
+        Map<String, Object> second = importCsv(ministryId(), before2025, "2024-01-01");
+        System.out.printf("national import (units before 1/7/2025, 10,806 rows): first %s ms, second %s ms%n",
+                first.get("millis"), second.get("millis"));
+        // The sample already holds 4 provinces, Kon Tum city, Lai Châu's districts and a few wards.
+        assertThat(((Number) first.get("created")).intValue() + ((Number) first.get("unchanged")).intValue()).isEqualTo(10_806);
+        assertThat(first.get("updated")).isEqualTo(0);
+        assertThat(second).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("unchanged", 10_806);
+
+        // About twenty departments and mass organisations per province, known by agency code.
+        List<Map<String, String>> departments = new ArrayList<>();
+        for (String line : before2025.split("\n")) {
+            String[] f = line.split(",");
+            if (f.length > 3 && "1".equals(f[3])) {
+                for (int i = 1; i <= 20; i++) {
+                    departments.add(Map.of("agencyCode", "000." + String.format("%02d", i) + ".00.P" + f[0],
+                            "name", (i <= 16 ? "Sở số " + i : "Hội đoàn thể số " + i) + " " + f[1],
+                            "kind", i <= 16 ? "DEPARTMENT" : "MASS_ORGANISATION", "parentCode", f[0]));
+                }
+            }
+        }
+        Map<String, Object> body = Map.of("rootId", ministryId(), "validFrom", "2024-01-01", "units", departments);
+        Map<String, Object> depts = importJson(body);
+        Map<String, Object> deptsAgain = importJson(body);
+        System.out.printf("departments and mass organisations (%d rows): first %s ms, second %s ms%n", departments.size(),
+                depts.get("millis"), deptsAgain.get("millis"));
+        assertThat(depts).containsEntry("created", 63 * 20);
+        assertThat(deptsAgain).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("unchanged", 63 * 20);
+
+        given().auth().oauth2(system()).queryParam("code", "00004").get("/api/v1/units").then()
+                .body("items.name", hasItem("Phường Trúc Bạch"));
+        given().auth().oauth2(system()).queryParam("name", "truc bach").get("/api/v1/units").then()
+                .body("items.adminCode", hasItem("00004"));
+    }
+
+    @Test
+    void theThreeLevelTreeOf2025ImportsUnderItsOwnRoot() throws IOException {
+        UUID root = newRoot("Bộ Y tế");
+        Map<String, Object> result = importCsv(root, resource("units/units-from-2025-07-01.csv"), "2025-07-01");
+        System.out.printf("national import (units from 1/7/2025, 3,355 rows): %s ms%n", result.get("millis"));
+        assertThat(result).containsEntry("created", 34 + 3321);
+        String hanoi = given().auth().oauth2(system()).queryParam("code", "00004").get("/api/v1/units").then()
+                .extract().jsonPath().getList("items", Map.class).stream()
+                .filter(u -> "Phường Ba Đình".equals(u.get("name"))).map(u -> (String) u.get("parentId")).findFirst().orElseThrow();
+        given().auth().oauth2(system()).get("/api/v1/units/" + hanoi).then().body("name", equalTo("Thành phố Hà Nội"))
+                .body("kind", equalTo("PROVINCE")).body("parentId", equalTo(root.toString()));
+    }
+
+    @Test
+    void aSeededSyntheticTreeOfAHundredThousandUnitsImports() {
+        assertThat(SyntheticTree.generate(7, 1000)).isEqualTo(SyntheticTree.generate(7, 1000));
+        List<ImportRow> rows = SyntheticTree.generate(2024, 100_000);
+        assertThat(rows).hasSize(100_000);
+        UUID root = newRoot("Bộ Thử Tải");
+        Map<String, Object> result = importJson(Map.of("rootId", root, "units", rows));
+        System.out.printf("synthetic import (100,000 units): %s ms%n", result.get("millis"));
+        assertThat(result).containsEntry("created", 100_000);
+        given().auth().oauth2(system()).queryParam("size", 1).get("/api/v1/units/" + root + "/subtree").then()
+                .body("total", equalTo(100_001));
+    }
+
+    private static UUID newRoot(String name) {
+        return UUID.fromString(given().auth().oauth2(system()).contentType(ContentType.JSON)
+                .body("{\"kind\":\"MINISTRY\",\"name\":\"" + name + "\",\"validFrom\":\"2025-07-01\"}")
+                .post("/api/v1/units").then().statusCode(201).extract().path("id"));
+    }
+
+    private static Map<String, Object> importCsv(UUID root, String csv, String validFrom) {
+        return given().auth().oauth2(system()).contentType("text/csv; charset=UTF-8").queryParam("rootId", root)
+                .queryParam("validFrom", validFrom).body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/unit-imports").then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
+    private static Map<String, Object> importJson(Object body) {
+        return given().auth().oauth2(system()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/unit-imports").then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = UnitImportTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
