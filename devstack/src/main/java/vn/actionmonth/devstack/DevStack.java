@@ -86,6 +86,11 @@ public final class DevStack implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** False when {@code KAFKA_BOOTSTRAP_SERVERS} named an external broker. */
+    public boolean isKafkaEmbedded() {
+        return kafka != null;
+    }
+
     /** The embedded broker, for tests that stop and restart it. */
     public KafkaNode kafka() {
         if (kafka == null) {

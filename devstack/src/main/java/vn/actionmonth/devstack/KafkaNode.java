@@ -39,6 +39,10 @@ public final class KafkaNode implements AutoCloseable {
     /** Formats a fresh log directory under {@code dir} and starts the broker on {@code port} (0: a free one). */
     public static KafkaNode start(Path dir, int port) throws IOException, InterruptedException {
         KafkaNode node = new KafkaNode(dir, port > 0 ? port : freePort(), freePort());
+        // Checked before formatting: formatting the log directory of a running broker breaks it.
+        if (node.isListening()) {
+            throw new IOException("port " + node.port + " is already taken; refusing to start a second broker");
+        }
         node.format();
         node.startProcess();
         return node;
@@ -89,6 +93,9 @@ public final class KafkaNode implements AutoCloseable {
             deleteTree(logs);
         }
         Files.writeString(dir.resolve("server.properties"), serverProperties(logs));
+        try (var config = KafkaNode.class.getResourceAsStream("kafka-log4j2.properties")) {
+            Files.copy(config, dir.resolve("log4j2.properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         Process p = javaProcess("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId,
                 "-c", dir.resolve("server.properties").toString(), "--standalone")
                 .redirectOutput(dir.resolve("format.log").toFile())
@@ -165,13 +172,16 @@ public final class KafkaNode implements AutoCloseable {
     }
 
     private ProcessBuilder javaProcess(String mainClass, String... args) {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(Sessions.newSessionPrefix());
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xms64m");
         cmd.add("-Xmx" + System.getProperty("devstack.kafka.heap", "384m"));
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-Djava.awt.headless=true");
+        // Used only when log4j-core is on the class path (the run command's target/lib): the
+        // broker then logs at INFO to its standard output, which goes to broker.log.
+        cmd.add("-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties").toAbsolutePath());
         cmd.add("-cp");
         cmd.add(ClassPath.current());
         cmd.add(mainClass);

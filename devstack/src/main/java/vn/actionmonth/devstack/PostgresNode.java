@@ -23,13 +23,15 @@ public final class PostgresNode implements AutoCloseable {
     private static final Pattern DB_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres embedded;
+    private final Path dataDir;
     private final String host;
     private final int port;
     private final String user;
     private final String password;
 
-    private PostgresNode(EmbeddedPostgres embedded, String host, int port, String user, String password) {
+    private PostgresNode(EmbeddedPostgres embedded, Path dataDir, String host, int port, String user, String password) {
         this.embedded = embedded;
+        this.dataDir = dataDir;
         this.host = host;
         this.port = port;
         this.user = user;
@@ -50,7 +52,7 @@ public final class PostgresNode implements AutoCloseable {
             builder.setPort(port);
         }
         EmbeddedPostgres pg = builder.start();
-        return new PostgresNode(pg, "127.0.0.1", pg.getPort(), "postgres", "postgres");
+        return new PostgresNode(pg, dataDir, "127.0.0.1", pg.getPort(), "postgres", "postgres");
     }
 
     /** Uses the server named by the environment, or returns null when none is named. */
@@ -62,7 +64,7 @@ public final class PostgresNode implements AutoCloseable {
         java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
         String user = System.getenv().getOrDefault("DEVSTACK_POSTGRES_USER", "postgres");
         String password = System.getenv().getOrDefault("DEVSTACK_POSTGRES_PASSWORD", "");
-        return new PostgresNode(null, uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432, user, password);
+        return new PostgresNode(null, null, uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432, user, password);
     }
 
     public String jdbcUrl(String database) {
@@ -100,17 +102,18 @@ public final class PostgresNode implements AutoCloseable {
         return jdbcUrl(name);
     }
 
-    /** The operating-system process id of the server, for memory figures; -1 when external. */
+    /**
+     * The operating-system process id of the server (the postmaster), for memory figures; -1 when
+     * external. Read from {@code postmaster.pid}: the postmaster is not a session, so SQL cannot name it.
+     */
     public long pid() {
         if (embedded == null) {
             return -1;
         }
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
-             Statement s = c.createStatement()) {
-            var rs = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE backend_type = 'postmaster' "
-                    + "UNION ALL SELECT pg_backend_pid() LIMIT 1");
-            return rs.next() ? rs.getLong(1) : -1;
-        } catch (SQLException e) {
+        try {
+            String first = java.nio.file.Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim();
+            return Long.parseLong(first);
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
     }

@@ -1,0 +1,33 @@
+package vn.actionmonth.devstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One service of the stack: its Maven module (also its name), its database, its HTTP port and any
+ * extra environment it needs.
+ */
+public record ServiceSpec(String name, String database, int port, Map<String, String> extraEnv) {
+
+    public ServiceSpec {
+        extraEnv = Map.copyOf(extraEnv);
+    }
+
+    /** The three services with their fixed ports; plan-service loads its sample data. */
+    public static List<ServiceSpec> defaults() {
+        return List.of(
+                new ServiceSpec("plan-service", "plan", 8081, Map.of("PLAN_SAMPLE_DATA", "true")),
+                new ServiceSpec("report-service", "report", 8082, Map.of()),
+                new ServiceSpec("notification-service", "notification", 8083, Map.of()));
+    }
+
+    public ServiceSpec withPort(int newPort) {
+        return new ServiceSpec(name, database, newPort, extraEnv);
+    }
+
+    /** The fast-jar launcher Quarkus builds at package time. */
+    public Path runJar(Path projectDir) {
+        return projectDir.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+}
