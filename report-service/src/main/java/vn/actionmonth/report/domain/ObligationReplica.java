@@ -1,0 +1,55 @@
+package vn.actionmonth.report.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A reporting obligation as plan.obligations.v1 last described it: unit owes recipient a report by dueAt. */
+@Entity
+@Table(name = "obligation_replica")
+public class ObligationReplica {
+
+    public static final String OPEN = "OPEN";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "plan_id", nullable = false)
+    public UUID planId;
+
+    @Column(name = "plan_number")
+    public String planNumber;
+
+    @Column(name = "campaign_id", nullable = false)
+    public UUID campaignId;
+
+    @Column(name = "unit_id", nullable = false)
+    public UUID unitId;
+
+    @Column(name = "recipient_id", nullable = false)
+    public UUID recipientId;
+
+    @Column(name = "indicator_set_code")
+    public String indicatorSetCode;
+
+    @Column(name = "due_at", nullable = false)
+    public java.time.OffsetDateTime dueAt;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(nullable = false)
+    public long version;
+
+    public boolean open() {
+        return OPEN.equals(status);
+    }
+
+    public boolean dueAfter(OffsetDateTime instant) {
+        return instant.isBefore(dueAt);
+    }
+}

@@ -1,0 +1,41 @@
+package vn.actionmonth.report.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.report.service.CompletenessService;
+import vn.actionmonth.report.service.ReportAccess;
+
+@Path("/api/v1/completeness")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Completeness", description = "Tiến độ báo cáo: owed, received, on time, late, missing")
+public class CompletenessResource {
+
+    private final CompletenessService service;
+    private final ReportAccess access;
+
+    public CompletenessResource(CompletenessService service, ReportAccess access) {
+        this.service = service;
+        this.access = access;
+    }
+
+    @GET
+    @Operation(summary = "Completeness and timeliness of a unit's subtree",
+            description = "Counts cover the whole subtree (the unit included); the late and missing lists cover the "
+                    + "units one level down (level=CHILDREN, the default) or the whole subtree (level=SUBTREE).")
+    public CompletenessView get(@BeanParam ScopeParams scope,
+                                @Parameter(description = "CHILDREN or SUBTREE") @QueryParam("level") @DefaultValue("CHILDREN")
+                                CompletenessService.Level level) {
+        access.requireReadUnit(scope.unit());
+        return CompletenessView.of(service.compute(scope.unit(), scope.scope(), scope.isCampaign(), level));
+    }
+}

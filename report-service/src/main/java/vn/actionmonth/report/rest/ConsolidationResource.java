@@ -1,0 +1,75 @@
+package vn.actionmonth.report.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.report.domain.Basis;
+import vn.actionmonth.report.service.ConsolidationService;
+import vn.actionmonth.report.service.TableExport;
+
+@Path("/api/v1/consolidations")
+@Authenticated
+@Tag(name = "Consolidation", description = "Số liệu tổng hợp: each indicator at a unit = its own + its children's consolidated values")
+public class ConsolidationResource {
+
+    private final ConsolidationService service;
+
+    public ConsolidationResource(ConsolidationService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Consolidated figures of a unit", description = "For a plan (with every plan issued under it) "
+            + "or a whole campaign. basis=SUBMITTED counts submitted and approved reports, APPROVED approved ones only. "
+            + "Readable within the caller's subtree.")
+    public ConsolidationViews.Figures figures(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
+                                              @Parameter(description = "Indicator set code", example = "CAM")
+                                              @QueryParam("indicatorSet") String indicatorSet) {
+        return ConsolidationViews.Figures.of(service.figures(scope.unit(), scope.scope(), basis, indicatorSet));
+    }
+
+    @GET
+    @Path("/table")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The consolidation table", description = "One row per child unit with its consolidated figures, "
+            + "the unit's own row and the total. Ask for text/csv or the XLSX media type in Accept for a file with "
+            + "Vietnamese headers.")
+    public ConsolidationViews.Table table(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
+                                          @QueryParam("indicatorSet") String indicatorSet) {
+        return ConsolidationViews.Table.of(service.table(scope.unit(), scope.scope(), basis, indicatorSet));
+    }
+
+    @GET
+    @Path("/table")
+    @Produces(TableExport.CSV + ";qs=0.5")
+    @Operation(summary = "The consolidation table as CSV", description = "UTF-8 with BOM; money as 1.500.000.")
+    public Response csv(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
+                        @QueryParam("indicatorSet") String indicatorSet) {
+        ConsolidationService.Table t = service.table(scope.unit(), scope.scope(), basis, indicatorSet);
+        return file(TableExport.csv(t), TableExport.CSV + ";charset=UTF-8", "tong-hop.csv");
+    }
+
+    @GET
+    @Path("/table")
+    @Produces(TableExport.XLSX + ";qs=0.5")
+    @Operation(summary = "The consolidation table as an Excel workbook", description = "Sheet 'Tổng hợp'; numbers formatted #,##0.")
+    public Response xlsx(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
+                         @QueryParam("indicatorSet") String indicatorSet) {
+        ConsolidationService.Table t = service.table(scope.unit(), scope.scope(), basis, indicatorSet);
+        return file(TableExport.xlsx(t), TableExport.XLSX, "tong-hop.xlsx");
+    }
+
+    private static Response file(byte[] body, String type, String name) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+}

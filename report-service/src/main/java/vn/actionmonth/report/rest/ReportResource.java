@@ -1,0 +1,139 @@
+package vn.actionmonth.report.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.report.domain.Report;
+import vn.actionmonth.report.domain.ReportStatus;
+import vn.actionmonth.report.service.FigureValidator;
+import vn.actionmonth.report.service.ReportService;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/reports")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Reports", description = "Results reports (báo cáo kết quả): drafts, submission, return, approval, history")
+public class ReportResource {
+
+    private final ReportService service;
+    private final FigureValidator figures;
+
+    public ReportResource(ReportService service, FigureValidator figures) {
+        this.service = service;
+        this.figures = figures;
+    }
+
+    @POST
+    @Operation(summary = "Create the draft report of the caller's unit",
+            description = "Reporter of the obligation's unit only. Figures are checked against the indicator set: "
+                    + "unknown codes, wrong types, negative counts, fractions of VND and oversized text are refused "
+                    + "with problem+json naming `figures.<CODE>`. 201 with Location and ETag; 409 if the obligation "
+                    + "already has a report; 200 with that report for a retry carrying the same Idempotency-Key.")
+    public Response create(@Valid @NotNull ReportRequests.Create body,
+                           @Parameter(description = "Makes a retried create answer with the report the first attempt made")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @jakarta.ws.rs.core.Context UriInfo uri) {
+        ReportService.Created c = service.create(body.obligationId(), body.input(), idempotencyKey);
+        Report r = c.report();
+        Response.ResponseBuilder response = c.created()
+                ? Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build()) : Response.ok();
+        return response.tag(tag(r)).entity(view(r)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Update a draft or returned report",
+            description = "Needs If-Match with the ETag last read (428 without it, 412 when someone else saved in between).")
+    public Response update(@PathParam("id") UUID id,
+                           @Parameter(description = "The report's ETag, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull ReportRequests.Update body) {
+        return ok(service.update(id, ifMatch, body.input()));
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @Operation(summary = "Submit the report to its recipient",
+            description = "An Idempotency-Key makes a retried submission (flaky mobile network) count once: the retry "
+                    + "answers with the report as it is. If-Match is checked when sent. Records whether it arrived "
+                    + "before the deadline and publishes ReportSubmitted.")
+    public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Parameter(description = "A key the client picks per submission attempt, e.g. a UUID")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return ok(service.submit(id, ifMatch, idempotencyKey));
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @Operation(summary = "Return a submitted report for correction",
+            description = "Approver of the recipient unit only; the reason is shown to the reporting unit, which may "
+                    + "then edit and resubmit. Publishes ReportReturned.")
+    public Response returnReport(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                 @Valid @NotNull ReportRequests.Return body) {
+        return ok(service.returnForCorrection(id, ifMatch, body.reason()));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approve a submitted report", description = "Approver of the recipient unit only. Publishes ReportApproved.")
+    public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return ok(service.approve(id, ifMatch));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One report", description = "Readable by its unit, its recipient, units above it, and system accounts.")
+    public Response get(@PathParam("id") UUID id) {
+        return ok(service.get(id));
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @Operation(summary = "The full history of a report", description = "Every change, oldest first, with who and when.")
+    public List<RevisionView> history(@PathParam("id") UUID id) {
+        return service.history(id).stream().map(h -> RevisionView.of(h, figures.read(h.figures))).toList();
+    }
+
+    @GET
+    @Operation(summary = "List reports", description = "Filter by plan, unit and status; limited to the caller's subtree "
+            + "(and reports sent to its unit) unless the caller is a system account. Newest change first.")
+    public PageView<ReportView> list(@QueryParam("plan") UUID plan, @QueryParam("unit") UUID unit,
+                                     @Parameter(description = "DRAFT, SUBMITTED, RETURNED or APPROVED") @QueryParam("status") ReportStatus status,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
+        ReportService.Page<Report> p = service.list(plan, unit, status, page, size);
+        return new PageView<>(p.items().stream().map(this::view).toList(), p.page(), p.size(), p.total());
+    }
+
+    private Response ok(Report r) {
+        return Response.ok(view(r)).tag(tag(r)).build();
+    }
+
+    private ReportView view(Report r) {
+        return ReportView.of(r, figures.read(r.figures));
+    }
+
+    private static jakarta.ws.rs.core.EntityTag tag(Report r) {
+        return new jakarta.ws.rs.core.EntityTag(Long.toString(r.version));
+    }
+}
