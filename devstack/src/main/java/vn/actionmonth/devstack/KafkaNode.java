@@ -1,9 +1,7 @@
 package vn.actionmonth.devstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +36,8 @@ public final class KafkaNode implements AutoCloseable {
 
     /** Formats a fresh log directory under {@code dir} and starts the broker on {@code port} (0: a free one). */
     public static KafkaNode start(Path dir, int port) throws IOException, InterruptedException {
-        KafkaNode node = new KafkaNode(dir, port > 0 ? port : freePort(), freePort());
+        int[] free = Ports.free(2);
+        KafkaNode node = new KafkaNode(dir, port > 0 ? port : free[0], free[1] == port ? free[0] : free[1]);
         // Checked before formatting: formatting the log directory of a running broker breaks it.
         if (node.isListening()) {
             throw new IOException("port " + node.port + " is already taken; refusing to start a second broker");
@@ -189,14 +188,6 @@ public final class KafkaNode implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("KAFKA_OPTS");
         return pb;
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout, String what)

@@ -67,7 +67,6 @@ public final class Stack implements AutoCloseable {
         Instant startedAt = Instant.now();
         StackState state = new StackState(options.stateDir());
         preflight(options, state);
-        options = withFreePorts(options);
         Files.createDirectories(options.stateDir());
         removeStalePostgresData(options.stateDir().resolve("postgres"));
         // The PostgreSQL binaries are unpacked once per user: zonky's default /tmp/embedded-pg is
@@ -88,6 +87,8 @@ public final class Stack implements AutoCloseable {
         try {
             progress.accept("Starting PostgreSQL and Kafka...");
             infra = DevStack.start(options.stateDir(), options.postgresPort(), options.kafkaPort());
+            // Chosen now, so that they cannot be the ports the broker and the database took.
+            options = withFreePorts(options);
             PostgresNode pg = infra.postgres();
             if (pg.isEmbedded()) {
                 children.add(new StackState.Child("postgres", pg.pid(), pg.port()));
@@ -283,8 +284,16 @@ public final class Stack implements AutoCloseable {
         KafkaNode.deleteTree(dataDir);
     }
 
+    /** Gives each service asking for port 0 a free port of its own. */
     private static StackOptions withFreePorts(StackOptions options) {
-        return options.mapServices(s -> s.port() > 0 ? s : s.withPort(KafkaNode.freePort()));
+        List<ServiceSpec> services = options.services();
+        int[] free = Ports.free((int) services.stream().filter(s -> s.port() == 0).count());
+        List<ServiceSpec> out = new ArrayList<>();
+        int next = 0;
+        for (ServiceSpec s : services) {
+            out.add(s.port() > 0 ? s : s.withPort(free[next++]));
+        }
+        return options.withServices(out);
     }
 
     private static Map<String, String> environment(ServiceSpec spec, DevStack infra, String jdbcUrl, Path publicKey) {

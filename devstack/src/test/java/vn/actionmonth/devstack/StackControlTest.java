@@ -40,7 +40,7 @@ class StackControlTest {
 
     @Test
     void stopWithNothingRunningIsANoOpThatSaysSo() throws Exception {
-        int free = KafkaNode.freePort();
+        int free = Ports.free();
 
         assertThat(control().stop(List.of(free))).isZero();
         assertThat(printed()).contains("No stack is running");
@@ -56,7 +56,7 @@ class StackControlTest {
     void stopCleansUpAfterALauncherThatDied() throws Exception {
         Process launcher = new ProcessBuilder("true").start();
         launcher.waitFor();
-        int port = KafkaNode.freePort();
+        int port = Ports.free();
         leftover = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", ClassPath.current(), PortHolder.class.getName(), Integer.toString(port)).start();
         await().atMost(Duration.ofSeconds(30)).until(() -> Probes.isListening(port));

@@ -1,5 +1,7 @@
 package vn.actionmonth.e2e;
 
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.actionmonth.devstack.ServiceSpec;
 import vn.actionmonth.devstack.Stack;
 import vn.actionmonth.devstack.StackOptions;
@@ -14,13 +16,18 @@ import java.util.Map;
  * PostgreSQL and Kafka, and the three services' packaged jars as separate processes. Ports are
  * free ones, the sample data is off (the tests build their own campaign through the APIs), the
  * clocks are adjustable so that a 2024 campaign can be walked, and the notification scheduler
- * runs every second.
+ * runs every second. Test classes share one stack ({@code @ExtendWith(E2eStack.class)}); it stops
+ * after the last of them, services first, then Kafka, then PostgreSQL.
  */
-final class E2eStack {
+final class E2eStack implements BeforeAllCallback {
 
     private static Stack stack;
 
-    private E2eStack() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(E2eStack.class, k -> (ExtensionContext.Store.CloseableResource) () -> stack.close());
+        get();
     }
 
     static synchronized Stack get() {
@@ -38,8 +45,6 @@ final class E2eStack {
             } catch (Exception e) {
                 throw new IllegalStateException("the stack did not start; see " + state.resolve("logs"), e);
             }
-            Stack started = stack;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
         return stack;
     }

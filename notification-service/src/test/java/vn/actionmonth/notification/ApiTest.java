@@ -160,7 +160,7 @@ class ApiTest extends NotificationTestBase {
     }
 
     @Test
-    void whenEveryChildHasReportedTheParentIsToldOnce() {
+    void whenEveryChildHasReportedTheParentIsToldOnceForThePlanItsChildrenReportUnder() {
         Tree t = tree("Phường Nguyễn Trãi", "Phường Quyết Thắng");
         ObligationSnapshot w0 = oblige(t.ward(0), t.city());
         ObligationSnapshot w1 = oblige(t.ward(1), t.city());
@@ -173,7 +173,11 @@ class ApiTest extends NotificationTestBase {
         awaitConsumed(publish(submitted(w1, 1)));
         ConsolidationChanged all = new ConsolidationChanged(t.city().id(), planId, campaignId, Map.of("CHILDREN_REACHED", 2400),
                 new Completeness(2, 2, 2, 0, 0), 2, 2, clock.instant().atOffset(VN));
-        awaitConsumed(publish(all), publish(all));
+        // report-service also consolidates the city's figures for the plans up the basis chain
+        // (the province's plan, the ministry's guidance); the city receives no report under those.
+        ConsolidationChanged upTheChain = new ConsolidationChanged(t.city().id(), UUID.randomUUID(), campaignId,
+                Map.of("CHILDREN_REACHED", 2400), new Completeness(2, 2, 2, 0, 0), 2, 2, clock.instant().atOffset(VN));
+        awaitConsumed(publish(all), publish(all), publish(upTheChain));
 
         List<Map<String, Object>> city = inbox(t.city());
         assertThat(city).singleElement().satisfies(i -> {

@@ -34,10 +34,6 @@ public class DeadlineRepository implements PanacheRepositoryBase<Deadline, UUID>
         return list("recipientId = ?1 and planId = ?2 and obligationStatus = ?3", recipientId, planId, Deadline.OPEN);
     }
 
-    /** Any deadline of the plan, for its number and title. */
-    public Optional<Deadline> anyOfPlan(UUID planId) {
-        return find("planId = ?1 and planNumber is not null", planId).firstResultOptional();
-    }
 
     /** After a policy change, the scheduler recomputes each open deadline's next step on its next run. */
     public int replanCampaign(UUID campaignId) {

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -154,15 +153,22 @@ public class DeadlineService {
         }
     }
 
-    /** report-service says every child of the unit has reported for the plan. */
+    /**
+     * report-service says every child of the unit has reported for the plan. It consolidates a
+     * unit for every plan up the basis chain too; the notice is for the plan under which reports
+     * are owed to this unit, so other plans are passed over.
+     */
     @Transactional
     public void consolidationChanged(ConsolidationChanged c) {
         if (!c.allChildrenReported()) {
             return;
         }
-        Optional<Deadline> any = deadlines.anyOfPlan(c.planId());
-        notifier.notify(composer.allChildrenReported(c.unitId(), c.planId(), any.map(d -> d.planNumber).orElse(""),
-                any.map(d -> d.planTitle).orElse(null), c.childrenOwed()));
+        List<Deadline> owed = deadlines.owedTo(c.unitId(), c.planId());
+        if (owed.isEmpty()) {
+            return;
+        }
+        Deadline any = owed.get(0);
+        notifier.notify(composer.allChildrenReported(c.unitId(), c.planId(), any.planNumber, any.planTitle, c.childrenOwed()));
     }
 
     /**
