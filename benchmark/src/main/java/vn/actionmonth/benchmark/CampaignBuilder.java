@@ -36,15 +36,25 @@ final class CampaignBuilder {
         this.systemUnit = systemUnit;
     }
 
-    Campaign build(String csv, Map<String, Object> result) throws Exception {
+    /** @param tree {@code pre2025}, {@code post2025} (the official lists) or {@code synthetic:<size>} */
+    Campaign build(String tree, java.nio.file.Path projectDir, int departmentsPerProvince, Map<String, Object> result)
+            throws Exception {
         String system = tokens.token(systemUnit, "system");
         UUID ministry = id(http.post(planApi + "/api/v1/units", system, Map.of("kind", "MINISTRY",
                 "name", "Bộ Lao động - Thương binh và Xã hội", "agencyCode", "000.00.00.G12", "validFrom", "2020-01-01"))
                 .expect(201, "create the ministry"));
 
         long t0 = System.nanoTime();
-        JsonNode imported = http.post(planApi + "/api/v1/unit-imports?rootId=" + ministry + "&validFrom=2020-01-01",
-                tokens.token(ministry, "admin"), csv).expect(200, "import the tree").body();
+        JsonNode imported;
+        if (tree.startsWith("synthetic:")) {
+            imported = http.post(planApi + "/api/v1/unit-imports/synthetic?rootId=" + ministry + "&validFrom=2020-01-01&seed=2024"
+                    + "&size=" + Integer.parseInt(tree.substring("synthetic:".length())), system, null)
+                    .expect(200, "import the synthetic tree").body();
+        } else {
+            imported = http.post(planApi + "/api/v1/unit-imports?rootId=" + ministry + "&validFrom=2020-01-01",
+                    tokens.token(ministry, "admin"), TreeSource.of(tree, projectDir, departmentsPerProvince))
+                    .expect(200, "import the tree").body();
+        }
         double importSeconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> importFigures = new LinkedHashMap<>();
         importFigures.put("units", imported.path("created").asInt());

@@ -30,7 +30,7 @@ final class TreeSource {
         return switch (tree) {
             case "pre2025" -> csv(Files.readAllLines(dir.resolve("units-before-2025-07-01.csv")), departmentsPerProvince);
             case "post2025" -> csv(Files.readAllLines(dir.resolve("units-from-2025-07-01.csv")), departmentsPerProvince);
-            default -> throw new IllegalArgumentException("unknown tree " + tree + " (pre2025, post2025)");
+            default -> throw new IllegalArgumentException("unknown tree " + tree + " (pre2025, post2025, synthetic:<size>)");
         };
     }
 

@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.devstack.DevStackTestResource;
-import vn.actionmonth.plan.rest.ImportRow;
 import vn.actionmonth.plan.service.SyntheticTree;
 
 import java.io.IOException;
@@ -124,10 +123,14 @@ class UnitImportTest {
     @Test
     void aSeededSyntheticTreeOfAHundredThousandUnitsImports() {
         assertThat(SyntheticTree.generate(7, 1000)).isEqualTo(SyntheticTree.generate(7, 1000));
-        List<ImportRow> rows = SyntheticTree.generate(2024, 100_000);
-        assertThat(rows).hasSize(100_000);
+        assertThat(SyntheticTree.generate(2024, 100_000)).hasSize(100_000);
         UUID root = newRoot("Bộ Thử Tải");
-        Map<String, Object> result = importJson(Map.of("rootId", root, "units", rows));
+        given().auth().oauth2(as(root, "admin")).queryParam("rootId", root).queryParam("size", 10)
+                .post("/api/v1/unit-imports/synthetic").then().statusCode(403);
+
+        Map<String, Object> result = given().auth().oauth2(system()).queryParam("rootId", root)
+                .queryParam("size", 100_000).queryParam("seed", 2024).post("/api/v1/unit-imports/synthetic")
+                .then().statusCode(200).extract().jsonPath().getMap("");
         System.out.printf("synthetic import (100,000 units): %s ms%n", result.get("millis"));
         assertThat(result).containsEntry("created", 100_000);
         given().auth().oauth2(system()).queryParam("size", 1).get("/api/v1/units/" + root + "/subtree").then()
