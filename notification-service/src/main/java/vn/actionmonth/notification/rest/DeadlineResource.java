@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.notification.domain.Deadline;
 import vn.actionmonth.notification.service.DeadlineQueryService;
 import vn.actionmonth.notification.service.DeadlineQueryService.State;
@@ -63,7 +64,7 @@ public class DeadlineResource {
     @Operation(summary = "Deadlines of a unit or its subtree",
             description = "Deadlines owed by the unit (default: the caller's) or, with scope=subtree (the default), by every unit "
                     + "under it, earliest due first. A unit sees only its own subtree; system accounts see all.")
-    public PageView<DeadlineView> list(
+    public Page<DeadlineView> list(
             @Parameter(description = "The unit; default the caller's") @QueryParam("unit") UUID unit,
             @Parameter(description = "unit or subtree (default)") @QueryParam("scope") @DefaultValue("subtree") String scope,
             @Parameter(description = "open, overdue or met; all when absent") @QueryParam("status") String status,
@@ -78,7 +79,7 @@ public class DeadlineResource {
         UUID root = unit == null ? access.unitId() : unit;
         access.requireReadable(root);
         DeadlineQueryService.Result r = deadlines.find(root, "subtree".equals(scope), state, plan, page, size);
-        return new PageView<>(r.items().stream().map(d -> DeadlineView.of(d, r.now())).toList(), page, size, r.total());
+        return new Page<>(r.items().stream().map(d -> DeadlineView.of(d, r.now())).toList(), page, size, r.total());
     }
 
     private static State parseState(String status) {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.VietnamTime;
+import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.notification.domain.Notification;
 import vn.actionmonth.notification.service.InboxService;
 

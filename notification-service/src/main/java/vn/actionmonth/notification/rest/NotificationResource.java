@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.notification.domain.ChannelType;
 import vn.actionmonth.notification.domain.DeliveryAttempt;
 import vn.actionmonth.notification.domain.Notification;
@@ -83,7 +84,7 @@ public class NotificationResource {
     @GET
     @Operation(summary = "Notifications of a unit", description = "On every channel, newest first; filter by status "
             + "(e.g. FAILED), channel and kind. Default unit: the caller's; a unit sees its own subtree.")
-    public PageView<NotificationView> list(
+    public Page<NotificationView> list(
             @Parameter(description = "The unit; default the caller's") @QueryParam("unit") UUID unit,
             @Parameter(description = "PENDING, SENDING, SENT, FAILED or CANCELLED") @QueryParam("status") NotificationStatus status,
             @Parameter(description = "INBOX, EMAIL or WEBHOOK") @QueryParam("channel") ChannelType channel,
@@ -94,7 +95,7 @@ public class NotificationResource {
         UUID target = unit == null ? access.unitId() : unit;
         access.requireReadable(target);
         NotificationQueryService.Found found = notifications.ofUnit(target, status, channel, kind, page, size);
-        return new PageView<>(found.items().stream().map(NotificationView::of).toList(), page, size, found.total());
+        return new Page<>(found.items().stream().map(NotificationView::of).toList(), page, size, found.total());
     }
 
     @GET

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.plan.domain.Plan;
 import vn.actionmonth.plan.domain.PlanStatus;
 import vn.actionmonth.plan.service.PlanService;

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.service.UnitService;
 

@@ -1,9 +1,10 @@
-package vn.actionmonth.plan.rest;
+package vn.actionmonth.common.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
+/** One page of a list, the shape every paged endpoint of every service answers with. */
 @Schema(name = "Page", description = "One page of a list: items, the page number (from 0), its size and the total count")
 public record Page<T>(
         @Schema(description = "The items of this page") List<T> items,
