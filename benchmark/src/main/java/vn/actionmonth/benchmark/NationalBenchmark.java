@@ -151,6 +151,8 @@ public final class NationalBenchmark {
             sampled.add(queue.poll());
         }
         ExecutorService clients = Executors.newFixedThreadPool(options.clients());
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        int tenth = Math.max(1, queue.size() / 10);
         long start = System.nanoTime();
         for (int i = 0; i < options.clients(); i++) {
             clients.submit(() -> {
@@ -159,6 +161,9 @@ public final class NationalBenchmark {
                     Map<String, Object> figures = Figures.of(o.unitId(), false);
                     submitOne(o, figures, create, submit);
                     Figures.addTo(sums, figures);
+                    if (done.incrementAndGet() % tenth == 0) {
+                        System.out.printf("  %d submitted, %.1f s%n", done.get(), (System.nanoTime() - start) / 1e9);
+                    }
                 }
                 return null;
             });
@@ -261,7 +266,10 @@ public final class NationalBenchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         stack.services().forEach(s -> out.put(s.name(), round(PeakMemory.peakRssMib(s.pid()))));
         DevStack infra = stack.infrastructure();
-        out.put("postgresql", round(PeakMemory.peakRssMibWithChildren(infra.postgres().pid())));
+        // PostgreSQL is a postmaster and a process per connection sharing one buffer pool: the sum
+        // of their RSS counts that pool many times, so its proportional share (PSS) is given too.
+        out.put("postgresqlPostmaster", round(PeakMemory.peakRssMib(infra.postgres().pid())));
+        out.put("postgresqlAllProcessesPssNow", stack.memory().get("postgres").pssMb());
         out.put("kafka", round(PeakMemory.peakRssMib(infra.kafka().pid())));
         return out;
     }
@@ -278,7 +286,8 @@ public final class NationalBenchmark {
     private static Map<String, Object> ratios(Map<String, Object> load, Map<?, ?> limits) {
         Map<String, Object> out = new LinkedHashMap<>();
         double jdbc = ((Number) limits.get("jdbcBatchInsertRowsPerSecond")).doubleValue();
-        out.put("submissionsPerSecondToJdbcInsertRate", round(((Number) load.get("submissionsPerSecond")).doubleValue() / jdbc));
+        out.put("submissionsAsPercentOfJdbcInsertRate",
+                round(100 * ((Number) load.get("submissionsPerSecond")).doubleValue() / jdbc));
         out.put("freshnessP99ToKafkaRoundTripP99", round(((Number) load.get("freshnessP99Ms")).doubleValue()
                 / ((Number) limits.get("kafkaRoundTripP99Ms")).doubleValue()));
         return out;

@@ -26,19 +26,4 @@ public final class PeakMemory {
         }
         return -1;
     }
-
-    /** Peak RSS of a process and all its descendants (PostgreSQL runs one process per connection). */
-    public static double peakRssMibWithChildren(long pid) {
-        double total = peakRssMib(pid);
-        if (total < 0) {
-            return total;
-        }
-        for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(java.util.List.of())) {
-            double c = peakRssMib(child.pid());
-            if (c > 0) {
-                total += c;
-            }
-        }
-        return total;
-    }
 }
