@@ -2,6 +2,7 @@ package vn.actionmonth.report.repository;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.postgresql.PGStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,24 +11,56 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Open obligations in a scope whose unit lies in a subtree, with their report's state. A submitted
  * report counts where its frozen path puts it; an obligation not yet reported, where the tree puts
  * its unit now.
+ *
+ * <p>The rows are found through two disjoint, indexed branches: reports whose frozen path lies in
+ * the subtree (report_frozen_path), and obligations without a frozen path whose unit lies in it
+ * now (unit_replica_path, then obligation_replica_unit). Counting is done in SQL, so a unit's
+ * completeness costs one aggregate over its own subtree and never ships the rows to Java.
  */
 @ApplicationScoped
 public class CompletenessRepository {
 
+    /** Length of '<uuid>/': a direct child's path is its parent's path plus this. */
+    private static final int CHILD_SEGMENT = 37;
+
     private static final String PLAN_SCOPE = "WITH RECURSIVE scope_plans(id, depth) AS ("
             + " SELECT CAST(? AS uuid), 0 UNION ALL SELECT p.id, s.depth + 1 FROM plan_replica p"
-            + " JOIN scope_plans s ON p.basis_plan_id = s.id WHERE s.depth < 20) ";
+            + " JOIN scope_plans s ON p.basis_plan_id = s.id WHERE s.depth < 20), ";
 
-    private static final String SELECT = "SELECT o.id, o.unit_id, u.name, o.due_at, r.id, r.status, r.on_time, "
-            + "r.first_submitted_at, COALESCE(r.frozen_path, u.path) AS path FROM obligation_replica o "
-            + "LEFT JOIN report r ON r.obligation_id = o.id LEFT JOIN unit_replica u ON u.id = o.unit_id "
-            + "WHERE o.status = 'OPEN' AND COALESCE(r.frozen_path, u.path) LIKE ? ";
+    private static final String CAMPAIGN_SCOPE = "WITH ";
+
+    /** Parameters: subtree prefix, scope filter, subtree prefix, scope filter (the scope filter is a plan or campaign). */
+    private static final String ROWS = "owed AS ("
+            + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id AS report_id, r.status, r.on_time, r.first_submitted_at, "
+            + "r.frozen_path AS path FROM report r JOIN obligation_replica o ON o.id = r.obligation_id "
+            + "LEFT JOIN unit_replica u ON u.id = o.unit_id "
+            + "WHERE r.frozen_path IS NOT NULL AND r.frozen_path LIKE ? AND o.status = 'OPEN' AND %1$s "
+            + "UNION ALL "
+            + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id, r.status, r.on_time, r.first_submitted_at, u.path "
+            + "FROM unit_replica u JOIN obligation_replica o ON o.unit_id = u.id "
+            + "LEFT JOIN report r ON r.obligation_id = o.id "
+            + "WHERE u.path LIKE ? AND r.frozen_path IS NULL AND o.status = 'OPEN' AND %1$s) ";
+
+    private static final String IN_PLAN = "o.plan_id IN (SELECT id FROM scope_plans)";
+    private static final String IN_CAMPAIGN = "o.campaign_id = ?";
+
+    private static final String RECEIVED = "status IN ('SUBMITTED', 'APPROVED')";
+
+    private static final String COUNT = "SELECT count(*), count(*) FILTER (WHERE " + RECEIVED + "), "
+            + "count(*) FILTER (WHERE " + RECEIVED + " AND on_time), "
+            + "count(DISTINCT unit_id) FILTER (WHERE length(path) = ?), "
+            + "count(DISTINCT unit_id) FILTER (WHERE length(path) = ? AND " + RECEIVED + ") FROM owed";
+
+    private static final String LIST = "SELECT id, unit_id, name, due_at, report_id, status, on_time, first_submitted_at, "
+            + "path FROM owed WHERE (? OR length(path) = ?) AND (status IS NULL OR NOT " + RECEIVED + " OR on_time IS NOT TRUE) "
+            + "ORDER BY path";
 
     private final AgroalDataSource dataSource;
 
@@ -39,19 +72,49 @@ public class CompletenessRepository {
                        Boolean onTime, OffsetDateTime firstSubmittedAt, String path) {
     }
 
-    /** @param campaign true when {@code scopeId} is a campaign, false when it is a plan (and its sub-plans) */
-    public List<Owed> owed(String subtreePath, UUID scopeId, boolean campaign) {
-        String sql = campaign ? SELECT + "AND o.campaign_id = ? ORDER BY path"
-                : PLAN_SCOPE + SELECT + "AND o.plan_id IN (SELECT id FROM scope_plans) ORDER BY path";
-        List<Owed> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (campaign) {
-                ps.setString(1, subtreePath + "%");
-                ps.setObject(2, scopeId);
-            } else {
-                ps.setObject(1, scopeId);
-                ps.setString(2, subtreePath + "%");
+    /** Counts over the subtree; children* count distinct direct children (of the subtree's root) owing / having reported. */
+    public record Counts(int owed, int received, int onTime, int childrenOwed, int childrenReported) {
+    }
+
+    /** The unit's current path in the tree ('/root/…/unit/'), if the replica knows it. */
+    public Optional<String> path(UUID unitId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT path FROM unit_replica WHERE id = ?")) {
+            ps.setObject(1, unitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the unit replica", e);
+        }
+    }
+
+    /** @param campaign true when {@code scopeId} is a campaign, false when it is a plan (and its sub-plans) */
+    public Counts counts(String subtreePath, UUID scopeId, boolean campaign) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, COUNT, campaign)) {
+            int i = bindRows(ps, subtreePath, scopeId, campaign);
+            ps.setInt(i++, subtreePath.length() + CHILD_SEGMENT);
+            ps.setInt(i, subtreePath.length() + CHILD_SEGMENT);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count completeness", e);
+        }
+    }
+
+    /**
+     * The obligations not received or received late, ordered by path.
+     *
+     * @param childrenOnly only those of the direct children of the subtree's root
+     */
+    public List<Owed> lateOrMissing(String subtreePath, UUID scopeId, boolean campaign, boolean childrenOnly) {
+        List<Owed> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, LIST, campaign)) {
+            int i = bindRows(ps, subtreePath, scopeId, campaign);
+            ps.setBoolean(i++, !childrenOnly);
+            ps.setInt(i, subtreePath.length() + CHILD_SEGMENT);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Owed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
@@ -63,5 +126,32 @@ public class CompletenessRepository {
             throw new IllegalStateException("could not read completeness", e);
         }
         return out;
+    }
+
+    private static PreparedStatement prepare(Connection c, String select, boolean campaign) throws SQLException {
+        String rows = String.format(ROWS, campaign ? IN_CAMPAIGN : IN_PLAN);
+        PreparedStatement ps = c.prepareStatement((campaign ? CAMPAIGN_SCOPE : PLAN_SCOPE) + rows + select);
+        // A cached generic plan cannot use the prefix indexes (the LIKE pattern is a parameter) and would
+        // scan the whole country for a ward: plan every execution with its actual prefix instead.
+        if (ps.isWrapperFor(PGStatement.class)) {
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+        }
+        return ps;
+    }
+
+    private static int bindRows(PreparedStatement ps, String subtreePath, UUID scopeId, boolean campaign) throws SQLException {
+        int i = 1;
+        if (!campaign) {
+            ps.setObject(i++, scopeId);
+        }
+        ps.setString(i++, subtreePath + "%");
+        if (campaign) {
+            ps.setObject(i++, scopeId);
+        }
+        ps.setString(i++, subtreePath + "%");
+        if (campaign) {
+            ps.setObject(i++, scopeId);
+        }
+        return i;
     }
 }

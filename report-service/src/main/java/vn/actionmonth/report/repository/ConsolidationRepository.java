@@ -15,18 +15,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /** The consolidated figures: written in batches by the report-event consumer, read by queries. */
 @ApplicationScoped
 public class ConsolidationRepository {
 
+    /**
+     * All of a chunk's keys in one statement (arrays unnested in the given order, which is the key
+     * order): a poll moves tens of thousands of rows, and one statement per row would be as many
+     * round trips and executions.
+     */
     private static final String ADD = "INSERT INTO consolidation (unit_id, scope_id, indicator_code, own_submitted, "
-            + "total_submitted, own_approved, total_approved, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, now()) "
+            + "total_submitted, own_approved, total_approved, updated_at) "
+            + "SELECT u, s, c, os, ts, oa, ta, now() FROM unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::bigint[], "
+            + "?::bigint[], ?::bigint[], ?::bigint[]) WITH ORDINALITY AS t(u, s, c, os, ts, oa, ta, n) ORDER BY n "
             + "ON CONFLICT (unit_id, scope_id, indicator_code) DO UPDATE SET "
             + "own_submitted = consolidation.own_submitted + EXCLUDED.own_submitted, "
             + "total_submitted = consolidation.total_submitted + EXCLUDED.total_submitted, "
             + "own_approved = consolidation.own_approved + EXCLUDED.own_approved, "
             + "total_approved = consolidation.total_approved + EXCLUDED.total_approved, updated_at = now()";
+
+    private static final int CHUNK = 5000;
 
     private static final String MARK_DIRTY = "INSERT INTO consolidation_dirty (unit_id, plan_id, campaign_id) "
             + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
@@ -37,28 +47,41 @@ public class ConsolidationRepository {
         this.dataSource = dataSource;
     }
 
-    /** One upsert per key, in key order (a sorted map), in one JDBC batch. */
+    /** One upsert per key, in key order (a sorted map), a few thousand keys per statement. */
     public void add(SortedMap<ConsolidationKey, FigureTotals> deltas) throws SQLException {
+        List<Map.Entry<ConsolidationKey, FigureTotals>> rows = deltas.entrySet().stream()
+                .filter(e -> !e.getValue().isZero()).toList();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ADD)) {
-            int n = 0;
-            for (Map.Entry<ConsolidationKey, FigureTotals> e : deltas.entrySet()) {
-                FigureTotals d = e.getValue();
-                if (d.isZero()) {
-                    continue;
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<Map.Entry<ConsolidationKey, FigureTotals>> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                int n = chunk.size();
+                UUID[] units = new UUID[n];
+                UUID[] scopes = new UUID[n];
+                String[] codes = new String[n];
+                Long[] ownSubmitted = new Long[n];
+                Long[] totalSubmitted = new Long[n];
+                Long[] ownApproved = new Long[n];
+                Long[] totalApproved = new Long[n];
+                for (int i = 0; i < n; i++) {
+                    ConsolidationKey k = chunk.get(i).getKey();
+                    FigureTotals d = chunk.get(i).getValue();
+                    units[i] = k.unitId();
+                    scopes[i] = k.scopeId();
+                    codes[i] = k.indicatorCode();
+                    ownSubmitted[i] = d.ownSubmitted();
+                    totalSubmitted[i] = d.totalSubmitted();
+                    ownApproved[i] = d.ownApproved();
+                    totalApproved[i] = d.totalApproved();
                 }
-                ps.setObject(1, e.getKey().unitId());
-                ps.setObject(2, e.getKey().scopeId());
-                ps.setString(3, e.getKey().indicatorCode());
-                ps.setLong(4, d.ownSubmitted());
-                ps.setLong(5, d.totalSubmitted());
-                ps.setLong(6, d.ownApproved());
-                ps.setLong(7, d.totalApproved());
-                ps.addBatch();
-                if (++n % 1000 == 0) {
-                    ps.executeBatch();
-                }
+                ps.setArray(1, c.createArrayOf("uuid", units));
+                ps.setArray(2, c.createArrayOf("uuid", scopes));
+                ps.setArray(3, c.createArrayOf("varchar", codes));
+                ps.setArray(4, c.createArrayOf("bigint", ownSubmitted));
+                ps.setArray(5, c.createArrayOf("bigint", totalSubmitted));
+                ps.setArray(6, c.createArrayOf("bigint", ownApproved));
+                ps.setArray(7, c.createArrayOf("bigint", totalApproved));
+                ps.executeUpdate();
             }
-            ps.executeBatch();
         }
     }
 
@@ -102,17 +125,17 @@ public class ConsolidationRepository {
         return figures(List.of(unit), scopeId);
     }
 
-    /** Every stored figure (for the consistency check, inside its snapshot transaction). */
-    public Map<ConsolidationKey, FigureTotals> all(Connection c) throws SQLException {
-        Map<ConsolidationKey, FigureTotals> out = new HashMap<>();
+    /** Every stored figure, streamed (for the consistency check, inside its snapshot transaction). */
+    public void forEach(Connection c, BiConsumer<ConsolidationKey, FigureTotals> action) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT unit_id, scope_id, indicator_code, own_submitted, "
-                + "total_submitted, own_approved, total_approved FROM consolidation");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(new ConsolidationKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)),
-                        new FigureTotals(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+                + "total_submitted, own_approved, total_approved FROM consolidation")) {
+            ps.setFetchSize(5000); // a cursor (the connection is not in auto-commit): rows are not all held at once
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(new ConsolidationKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getString(3)), new FigureTotals(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+                }
             }
         }
-        return out;
     }
 }

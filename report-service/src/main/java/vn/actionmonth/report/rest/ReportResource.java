@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.domain.ReportStatus;
 import vn.actionmonth.report.service.FigureValidator;
@@ -117,12 +118,12 @@ public class ReportResource {
     @GET
     @Operation(summary = "List reports", description = "Filter by plan, unit and status; limited to the caller's subtree "
             + "(and reports sent to its unit) unless the caller is a system account. Newest change first.")
-    public PageView<ReportView> list(@QueryParam("plan") UUID plan, @QueryParam("unit") UUID unit,
+    public Page<ReportView> list(@QueryParam("plan") UUID plan, @QueryParam("unit") UUID unit,
                                      @Parameter(description = "DRAFT, SUBMITTED, RETURNED or APPROVED") @QueryParam("status") ReportStatus status,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
         ReportService.Page<Report> p = service.list(plan, unit, status, page, size);
-        return new PageView<>(p.items().stream().map(this::view).toList(), p.page(), p.size(), p.total());
+        return new Page<>(p.items().stream().map(this::view).toList(), p.page(), p.size(), p.total());
     }
 
     private Response ok(Report r) {

@@ -2,18 +2,17 @@ package vn.actionmonth.report.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.common.problem.Problems;
-import vn.actionmonth.common.units.UnitDirectory;
-import vn.actionmonth.common.units.UnitRecord;
 import vn.actionmonth.events.report.Completeness;
 import vn.actionmonth.report.domain.ReportStatus;
 import vn.actionmonth.report.repository.CompletenessRepository;
+import vn.actionmonth.report.repository.CompletenessRepository.Counts;
 import vn.actionmonth.report.repository.CompletenessRepository.Owed;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,12 +26,10 @@ public class CompletenessService {
     public enum Level { CHILDREN, SUBTREE }
 
     private final CompletenessRepository repository;
-    private final UnitDirectory units;
     private final Clock clock;
 
-    public CompletenessService(CompletenessRepository repository, UnitDirectory units, Clock clock) {
+    public CompletenessService(CompletenessRepository repository, Clock clock) {
         this.repository = repository;
-        this.units = units;
         this.clock = clock;
     }
 
@@ -46,52 +43,37 @@ public class CompletenessService {
     }
 
     public Result compute(UUID unitId, UUID scopeId, boolean campaign, Level level) {
-        UnitRecord unit = units.find(unitId).orElseThrow(() -> Problems.notFound("unit", unitId));
-        List<Owed> owed = repository.owed(unit.path(), scopeId, campaign);
+        String path = repository.path(unitId).orElseThrow(() -> Problems.notFound("unit", unitId));
+        Counts counts = repository.counts(path, scopeId, campaign);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int received = 0;
-        int onTime = 0;
-        Set<UUID> childrenOwing = new HashSet<>();
-        Set<UUID> childrenReporting = new HashSet<>();
-        List<Entry> late = new java.util.ArrayList<>();
-        List<Entry> missing = new java.util.ArrayList<>();
-        for (Owed o : owed) {
+        List<Entry> late = new ArrayList<>();
+        List<Entry> missing = new ArrayList<>();
+        for (Owed o : repository.lateOrMissing(path, scopeId, campaign, level == Level.CHILDREN)) {
             boolean isReceived = o.status() != null && ReportStatus.valueOf(o.status()).received();
-            boolean child = unitId.equals(parentOnPath(o.path()));
-            boolean listed = level == Level.SUBTREE || child;
-            if (child) {
-                childrenOwing.add(o.unitId());
-            }
-            if (isReceived) {
-                received++;
-                if (child) {
-                    childrenReporting.add(o.unitId());
-                }
-                if (Boolean.TRUE.equals(o.onTime())) {
-                    onTime++;
-                } else if (listed) {
-                    late.add(entry(o, now));
-                }
-            } else if (listed) {
-                missing.add(entry(o, now));
-            }
+            (isReceived ? late : missing).add(entry(o, now));
         }
-        Completeness c = new Completeness(owed.size(), received, onTime, received - onTime, owed.size() - received);
-        return new Result(unitId, scopeId, c, childrenOwing.size(), childrenReporting.size(), late, missing);
+        return new Result(unitId, scopeId, completeness(counts), counts.childrenOwed(), counts.childrenReported(), late, missing);
+    }
+
+    /**
+     * The counts only (no lists): one aggregate over the unit's subtree, for the consolidation publisher.
+     *
+     * @return empty when the unit is not in the replica
+     */
+    public Optional<Result> summary(UUID unitId, UUID planId) {
+        return repository.path(unitId).map(path -> {
+            Counts counts = repository.counts(path, planId, false);
+            return new Result(unitId, planId, completeness(counts), counts.childrenOwed(), counts.childrenReported(),
+                    List.of(), List.of());
+        });
+    }
+
+    private static Completeness completeness(Counts c) {
+        return new Completeness(c.owed(), c.received(), c.onTime(), c.received() - c.onTime(), c.owed() - c.received());
     }
 
     private static Entry entry(Owed o, OffsetDateTime now) {
         boolean overdue = o.firstSubmittedAt() == null ? !now.isBefore(o.dueAt()) : !o.firstSubmittedAt().isBefore(o.dueAt());
         return new Entry(o.unitId(), o.unitName(), o.obligationId(), o.reportId(), o.dueAt(), o.firstSubmittedAt(), overdue);
-    }
-
-    /** The second-to-last id of '/root/…/parent/unit/'; null for the root or an unknown unit. */
-    static UUID parentOnPath(String path) {
-        if (path == null) {
-            return null;
-        }
-        String[] parts = path.split("/");
-        List<String> ids = java.util.Arrays.stream(parts).filter(s -> !s.isEmpty()).toList();
-        return ids.size() < 2 ? null : UUID.fromString(ids.get(ids.size() - 2));
     }
 }

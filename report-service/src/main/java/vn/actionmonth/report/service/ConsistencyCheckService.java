@@ -17,11 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -104,21 +102,34 @@ public class ConsistencyCheckService {
                 Contributions.add(expected, indicatorSets.get(rs.getString(8), rs.getInt(9)), figures, status, path, scopes, 1);
             }
         }
-        Map<ConsolidationKey, FigureTotals> stored = consolidation.all(c);
-        Set<ConsolidationKey> keys = new HashSet<>(expected.keySet());
-        keys.addAll(stored.keySet());
-        List<Difference> differences = new ArrayList<>();
-        int count = 0;
-        for (ConsolidationKey k : new TreeSet<>(keys)) {
-            FigureTotals e = expected.getOrDefault(k, FigureTotals.ZERO);
-            FigureTotals s = stored.getOrDefault(k, FigureTotals.ZERO);
-            if (!e.equals(s)) {
-                count++;
-                if (differences.size() < MAX_LISTED) {
-                    differences.add(new Difference(k.unitId(), k.scopeId(), k.indicatorCode(), e, s));
-                }
-            }
+        // The stored figures are streamed and compared one by one, each expected key being removed as it
+        // is met: a national campaign has about a million figures, and holding the stored ones, the union
+        // of keys and its sorted copy next to the expected ones does not fit a service's heap.
+        TreeMap<ConsolidationKey, Difference> listed = new TreeMap<>();
+        int[] count = {0};
+        int[] checked = {0};
+        consolidation.forEach(c, (k, s) -> {
+            checked[0]++;
+            FigureTotals e = expected.remove(k);
+            compare(k, e == null ? FigureTotals.ZERO : e, s, listed, count);
+        });
+        for (Map.Entry<ConsolidationKey, FigureTotals> left : expected.entrySet()) {
+            checked[0]++;
+            compare(left.getKey(), left.getValue(), FigureTotals.ZERO, listed, count);
         }
-        return new Result(reports, keys.size(), pending, count, differences);
+        return new Result(reports, checked[0], pending, count[0], new ArrayList<>(listed.values()));
+    }
+
+    /** Counts a difference and keeps the first {@link #MAX_LISTED} of them in key order. */
+    private static void compare(ConsolidationKey k, FigureTotals expected, FigureTotals stored,
+                                TreeMap<ConsolidationKey, Difference> listed, int[] count) {
+        if (expected.equals(stored)) {
+            return;
+        }
+        count[0]++;
+        listed.put(k, new Difference(k.unitId(), k.scopeId(), k.indicatorCode(), expected, stored));
+        if (listed.size() > MAX_LISTED) {
+            listed.pollLastEntry();
+        }
     }
 }

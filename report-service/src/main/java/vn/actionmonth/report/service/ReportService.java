@@ -11,6 +11,7 @@ import vn.actionmonth.common.VietnamTime;
 import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.common.problem.ProblemException;
 import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.common.units.UnitDirectory;
 import vn.actionmonth.common.units.UnitRecord;
 import vn.actionmonth.events.outbox.Outbox;
