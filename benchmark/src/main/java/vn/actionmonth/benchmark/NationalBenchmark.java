@@ -89,6 +89,8 @@ public final class NationalBenchmark {
                 .mapServices(s -> new ServiceSpec(s.name(), s.database(), 0, Map.of("PLAN_SAMPLE_DATA", "false")));
         try (Stack started = Stack.start(stackOptions, line -> System.out.println("[stack] " + line))) {
             stack = started;
+            // Ctrl-C or a kill must not leave the services running.
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
             planApi = stack.service("plan-service").endpoint().baseUrl();
             reportApi = stack.service("report-service").endpoint().baseUrl();
 
