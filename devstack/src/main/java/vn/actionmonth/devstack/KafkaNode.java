@@ -1,8 +1,6 @@
 package vn.actionmonth.devstack;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,12 +136,7 @@ public final class KafkaNode implements AutoCloseable {
     }
 
     private boolean isListening() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return Probes.isListening(port);
     }
 
     private String serverProperties(Path logs) {
