@@ -3,6 +3,8 @@ package vn.actionmonth.report.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** report-service settings, under {@code report.}. */
 @ConfigMapping(prefix = "report")
 public interface ReportConfig {
@@ -10,12 +12,22 @@ public interface ReportConfig {
     Consolidation consolidation();
 
     interface Consolidation {
-        /** How often moved consolidations are published (at most one ConsolidationChanged per unit and plan each time). */
+        /**
+         * How often moved consolidations are published (at most one ConsolidationChanged per unit and
+         * plan each time); {@code off} stops this replica publishing them.
+         */
         @WithDefault("1s")
         String publishEvery();
 
         /** Unit-and-plan pairs published per tick; the rest wait for the next one. */
-        @WithDefault("500")
+        @WithDefault("2000")
         int publishBatch();
+
+        /**
+         * How long a tick's claim on its pairs lasts. A replica that dies while publishing leaves
+         * its pairs to the others after this; it must be longer than a tick's work takes.
+         */
+        @WithDefault("60s")
+        Duration claimTimeout();
     }
 }

@@ -19,6 +19,7 @@ import vn.actionmonth.report.domain.FigureTotals;
 import vn.actionmonth.report.domain.IndicatorSet;
 import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.domain.ReportStatus;
+import vn.actionmonth.report.repository.ConsolidationDirtyRepository;
 import vn.actionmonth.report.repository.ConsolidationRepository;
 import vn.actionmonth.report.service.Contributions;
 import vn.actionmonth.report.service.IndicatorSetService;
@@ -55,13 +56,15 @@ public class ConsolidationHandler implements EventHandler {
     private final AgroalDataSource dataSource;
     private final IndicatorSetService indicatorSets;
     private final ConsolidationRepository consolidation;
+    private final ConsolidationDirtyRepository dirtyPairs;
 
     public ConsolidationHandler(ObjectMapper mapper, AgroalDataSource dataSource, IndicatorSetService indicatorSets,
-                                ConsolidationRepository consolidation) {
+                                ConsolidationRepository consolidation, ConsolidationDirtyRepository dirty) {
         this.mapper = mapper;
         this.dataSource = dataSource;
         this.indicatorSets = indicatorSets;
         this.consolidation = consolidation;
+        this.dirtyPairs = dirty;
     }
 
     @Override
@@ -133,7 +136,7 @@ public class ConsolidationHandler implements EventHandler {
                 String[] p = d.split(",");
                 marks.add(new UUID[] {UUID.fromString(p[0]), UUID.fromString(p[1]), UUID.fromString(p[2])});
             }
-            consolidation.markDirty(marks);
+            dirtyPairs.mark(marks);
             LOG.debugf("consolidated %d events of %d reports into %d figures", events.size(), changed.size(), deltas.size());
         } catch (SQLException e) {
             throw new IllegalStateException("could not consolidate", e);

@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -89,19 +92,49 @@ public class CompletenessRepository {
         }
     }
 
+    /** The current paths of those of {@code unitIds} the replica knows, in one query. */
+    public Map<UUID, String> paths(Collection<UUID> unitIds) {
+        Map<UUID, String> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id, path FROM unit_replica WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", unitIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the unit replica", e);
+        }
+        return out;
+    }
+
     /** @param campaign true when {@code scopeId} is a campaign, false when it is a plan (and its sub-plans) */
     public Counts counts(String subtreePath, UUID scopeId, boolean campaign) {
+        return counts(List.of(subtreePath), List.of(scopeId), campaign).get(0);
+    }
+
+    /**
+     * The counts of several subtrees, each in its own scope ({@code subtreePaths.get(i)} in
+     * {@code scopeIds.get(i)}), over one connection and one statement.
+     */
+    public List<Counts> counts(List<String> subtreePaths, List<UUID> scopeIds, boolean campaign) {
+        List<Counts> out = new ArrayList<>(subtreePaths.size());
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, COUNT, campaign)) {
-            int i = bindRows(ps, subtreePath, scopeId, campaign);
-            ps.setInt(i++, subtreePath.length() + CHILD_SEGMENT);
-            ps.setInt(i, subtreePath.length() + CHILD_SEGMENT);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5));
+            for (int k = 0; k < subtreePaths.size(); k++) {
+                String path = subtreePaths.get(k);
+                int i = bindRows(ps, path, scopeIds.get(k), campaign);
+                ps.setInt(i++, path.length() + CHILD_SEGMENT);
+                ps.setInt(i, path.length() + CHILD_SEGMENT);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    out.add(new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not count completeness", e);
         }
+        return out;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.FigureTotals;
+import vn.actionmonth.report.domain.UnitScope;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,9 +38,6 @@ public class ConsolidationRepository {
             + "total_approved = consolidation.total_approved + EXCLUDED.total_approved, updated_at = now()";
 
     private static final int CHUNK = 5000;
-
-    private static final String MARK_DIRTY = "INSERT INTO consolidation_dirty (unit_id, plan_id, campaign_id) "
-            + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final AgroalDataSource dataSource;
 
@@ -85,19 +83,6 @@ public class ConsolidationRepository {
         }
     }
 
-    /** @param marks unit id, plan id, campaign id; in a stable order */
-    public void markDirty(Collection<UUID[]> marks) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(MARK_DIRTY)) {
-            for (UUID[] m : marks) {
-                ps.setObject(1, m[0]);
-                ps.setObject(2, m[1]);
-                ps.setObject(3, m[2]);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
     /** indicator code to totals of each unit, in one scope. */
     public Map<UUID, Map<String, FigureTotals>> figures(Collection<UUID> units, UUID scopeId) {
         Map<UUID, Map<String, FigureTotals>> out = new HashMap<>();
@@ -123,6 +108,31 @@ public class ConsolidationRepository {
 
     public Map<UUID, Map<String, FigureTotals>> figures(UUID unit, UUID scopeId) {
         return figures(List.of(unit), scopeId);
+    }
+
+    /** indicator code to totals of each (unit, scope), in one query. */
+    public Map<UnitScope, Map<String, FigureTotals>> figures(Collection<UnitScope> pairs) {
+        Map<UnitScope, Map<String, FigureTotals>> out = new HashMap<>();
+        if (pairs.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT f.unit_id, f.scope_id, f.indicator_code, f.own_submitted, f.total_submitted, f.own_approved, "
+                        + "f.total_approved FROM unnest(?::uuid[], ?::uuid[]) AS t(u, s) "
+                        + "JOIN consolidation f ON f.unit_id = t.u AND f.scope_id = t.s")) {
+            ps.setArray(1, c.createArrayOf("uuid", pairs.stream().map(UnitScope::unitId).toArray()));
+            ps.setArray(2, c.createArrayOf("uuid", pairs.stream().map(UnitScope::scopeId).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(new UnitScope(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                            k -> new HashMap<>()).put(rs.getString(3),
+                            new FigureTotals(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read consolidation", e);
+        }
+        return out;
     }
 
     /** Every stored figure, streamed (for the consistency check, inside its snapshot transaction). */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.events.report.Completeness;
 import vn.actionmonth.report.domain.ReportStatus;
+import vn.actionmonth.report.domain.UnitScope;
 import vn.actionmonth.report.repository.CompletenessRepository;
 import vn.actionmonth.report.repository.CompletenessRepository.Counts;
 import vn.actionmonth.report.repository.CompletenessRepository.Owed;
@@ -12,7 +13,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /**
@@ -56,16 +60,22 @@ public class CompletenessService {
     }
 
     /**
-     * The counts only (no lists): one aggregate over the unit's subtree, for the consolidation publisher.
-     *
-     * @return empty when the unit is not in the replica
+     * The counts only (no lists) of each unit in its plan: one aggregate over each unit's subtree,
+     * for the consolidation publisher. Units not in the replica are left out.
      */
-    public Optional<Result> summary(UUID unitId, UUID planId) {
-        return repository.path(unitId).map(path -> {
-            Counts counts = repository.counts(path, planId, false);
-            return new Result(unitId, planId, completeness(counts), counts.childrenOwed(), counts.childrenReported(),
-                    List.of(), List.of());
-        });
+    public Map<UnitScope, Result> summaries(Collection<UnitScope> pairs) {
+        Map<UUID, String> paths = repository.paths(pairs.stream().map(UnitScope::unitId).collect(Collectors.toSet()));
+        List<UnitScope> known = pairs.stream().filter(p -> paths.containsKey(p.unitId())).toList();
+        List<Counts> counts = repository.counts(known.stream().map(p -> paths.get(p.unitId())).toList(),
+                known.stream().map(UnitScope::scopeId).toList(), false);
+        Map<UnitScope, Result> out = new HashMap<>();
+        for (int i = 0; i < known.size(); i++) {
+            UnitScope p = known.get(i);
+            Counts c = counts.get(i);
+            out.put(p, new Result(p.unitId(), p.scopeId(), completeness(c), c.childrenOwed(), c.childrenReported(),
+                    List.of(), List.of()));
+        }
+        return out;
     }
 
     private static Completeness completeness(Counts c) {

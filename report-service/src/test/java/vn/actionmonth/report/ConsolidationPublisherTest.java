@@ -1,0 +1,157 @@
+package vn.actionmonth.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.actionmonth.events.Topics;
+import vn.actionmonth.report.domain.DirtyPair;
+import vn.actionmonth.report.messaging.ConsolidationPublisher;
+import vn.actionmonth.report.messaging.ConsolidationPublisher.Claim;
+import vn.actionmonth.report.repository.ConsolidationDirtyRepository;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The ConsolidationChanged publisher loses no change: not when its process dies between taking
+ * pairs and writing their events, and not when a pair moves again while it is being published.
+ * The scheduled publisher keeps running meanwhile, as another replica would.
+ */
+@QuarkusTest
+class ConsolidationPublisherTest extends ReportServiceTestBase {
+
+    final UUID unit = UUID.randomUUID();
+    final UUID plan = UUID.randomUUID();
+    final UUID campaign = UUID.randomUUID();
+
+    @Inject
+    ConsolidationPublisher publisher;
+
+    @Inject
+    ConsolidationDirtyRepository dirty;
+
+    @AfterEach
+    void removeTheMadeUpFigures() {
+        sql("DELETE FROM consolidation WHERE unit_id = ?", unit);
+        sql("DELETE FROM consolidation_dirty WHERE unit_id = ?", unit);
+    }
+
+    @Test
+    void pairsClaimedByAPublisherThatDiedArePublishedOnceTheClaimExpires() {
+        figure(5);
+        // A publisher claimed the pair and died before writing its event.
+        UUID dead = UUID.randomUUID();
+        sql("INSERT INTO consolidation_dirty (unit_id, plan_id, campaign_id, claimed_by, claimed_until) "
+                + "VALUES (?, ?, ?, ?, now() + interval '1 hour')", unit, plan, campaign, dead);
+
+        publisher.publishDirty();
+        assertThat(events()).as("a live claim is left to its holder").isEmpty();
+
+        sql("UPDATE consolidation_dirty SET claimed_until = now() - interval '1 second' WHERE unit_id = ?", unit);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            publisher.publishDirty();
+            assertThat(events()).singleElement().satisfies(e -> assertThat(communicationEvents(e)).isEqualTo(5));
+        });
+        assertThat(count("SELECT count(*) FROM consolidation_dirty WHERE unit_id = ?", unit)).isZero();
+    }
+
+    @Test
+    void aPairThatMovesWhileItIsPublishedIsPublishedAgainWithItsLatestState() throws Exception {
+        figure(5);
+        // Claimed as step (1) of a tick would, so that the scheduled publisher leaves it alone.
+        UUID claimant = UUID.randomUUID();
+        sql("INSERT INTO consolidation_dirty (unit_id, plan_id, campaign_id, claimed_by, claimed_until) "
+                + "VALUES (?, ?, ?, ?, now() + interval '1 hour')", unit, plan, campaign, claimant);
+        Claim claim = new Claim(claimant, List.of(new DirtyPair(unit, plan, campaign, 1)));
+
+        // The consumer moves the figure and marks the pair again before the tick writes its event.
+        sql("UPDATE consolidation SET total_submitted = 7, own_submitted = 7 WHERE unit_id = ?", unit);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                dirty.mark(List.<UUID[]>of(new UUID[] {unit, plan, campaign}));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(count("SELECT version FROM consolidation_dirty WHERE unit_id = ?", unit)).isEqualTo(2);
+
+        assertThat(publisher.publish(claim)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM consolidation_dirty WHERE unit_id = ? AND claimed_by IS NULL", unit))
+                .as("marked after the claim: back in the queue, not deleted").isOne();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            publisher.publishDirty();
+            assertThat(events()).hasSize(2).last().satisfies(e -> assertThat(communicationEvents(e)).isEqualTo(7));
+        });
+        assertThat(count("SELECT count(*) FROM consolidation_dirty WHERE unit_id = ?", unit)).isZero();
+    }
+
+    @Test
+    void manyMarksBeforeATickArePublishedAsOneEvent() {
+        figure(3);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                for (int i = 0; i < 3; i++) {
+                    dirty.mark(List.<UUID[]>of(new UUID[] {unit, plan, campaign}));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            publisher.publishDirty();
+            assertThat(count("SELECT count(*) FROM consolidation_dirty WHERE unit_id = ?", unit)).isZero();
+        });
+        assertThat(events()).singleElement().satisfies(e -> assertThat(communicationEvents(e)).isEqualTo(3));
+    }
+
+    private void figure(long value) {
+        sql("INSERT INTO consolidation (unit_id, scope_id, indicator_code, own_submitted, total_submitted, own_approved, "
+                + "total_approved, updated_at) VALUES (?, ?, 'COMM_EVENTS', ?, ?, 0, 0, now())", unit, plan, value, value);
+    }
+
+    /** The pair's ConsolidationChanged events in the outbox, in the order they were written. */
+    private List<JsonNode> events() {
+        List<JsonNode> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT payload FROM outbox_event WHERE topic = ? AND record_key = ? ORDER BY seq")) {
+            ps.setString(1, Topics.CONSOLIDATIONS);
+            ps.setString(2, unit + ":" + plan);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(mapper.readTree(rs.getString(1)));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private static long communicationEvents(JsonNode event) {
+        return event.path("figures").path("COMM_EVENTS").asLong();
+    }
+
+    private void sql(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
