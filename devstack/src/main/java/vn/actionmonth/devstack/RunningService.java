@@ -25,6 +25,11 @@ public final class RunningService {
             throws IOException {
         List<String> cmd = new ArrayList<>(Sessions.newSessionPrefix());
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Six JVMs share two cores here: the serial collector has no threads competing with requests
+        // and needs far less native memory than G1; the heap starts small and grows only as used
+        // (the default initial heap is 1/64 of the machine's memory, all of -Xmx on this one).
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-Xms32m");
         cmd.add("-Xmx" + heap);
         cmd.add("-jar");
         cmd.add(spec.runJar(projectDir).toString());
@@ -35,6 +40,8 @@ public final class RunningService {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true);
+        // glibc gives each thread its own malloc arena; a few dozen threads would hold hundreds of MB.
+        pb.environment().put("MALLOC_ARENA_MAX", "2");
         pb.environment().putAll(env);
         return new RunningService(new ServiceEndpoint(spec.name(), spec.port()), pb.start(), log);
     }

@@ -262,6 +262,24 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
     }
 
     @Test
+    @Order(9)
+    void consolidationChangedIsPublishedForThePlansAUnitWorksUnder() {
+        // pd1 is issued by d1: published for d1 and its wards; the province sees pd1 through the API only.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(consolidationEvents(d1, pd1)).isPositive();
+            assertThat(consolidationEvents(w11, pd1)).isPositive();
+            assertThat(consolidationEvents(d1, pp)).isPositive();
+            assertThat(consolidationEvents(p, pp)).isPositive();
+        });
+        assertThat(consolidationEvents(p, pd1)).isZero();
+    }
+
+    private long consolidationEvents(UUID unit, UUID plan) {
+        return count("SELECT count(*) FROM outbox_event WHERE topic = ? AND record_key = ?", Topics.CONSOLIDATIONS,
+                unit + ":" + plan);
+    }
+
+    @Test
     @Order(10)
     void redeliveringEveryReportEventChangesNothing() throws Exception {
         Set<String> keys = Set.of(oW11, oW12, oW21, oD1).stream().map(UUID::toString).collect(Collectors.toSet());

@@ -10,7 +10,7 @@ import vn.actionmonth.events.Topics;
 import vn.actionmonth.report.domain.DirtyPair;
 import vn.actionmonth.report.messaging.ConsolidationPublisher;
 import vn.actionmonth.report.messaging.ConsolidationPublisher.Claim;
-import vn.actionmonth.report.repository.ConsolidationDirtyRepository;
+import vn.actionmonth.report.repository.ConsolidationPublicationRepository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,8 +26,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The ConsolidationChanged publisher loses no change: not when its process dies between taking
- * pairs and writing their events, and not when a pair moves again while it is being published.
- * The scheduled publisher keeps running meanwhile, as another replica would.
+ * pairs and writing their events, and not when a pair moves again while it is being published; and
+ * a busy pair goes out once per window. The scheduled publisher keeps running meanwhile, as another
+ * replica would.
  */
 @QuarkusTest
 class ConsolidationPublisherTest extends ReportServiceTestBase {
@@ -40,12 +41,12 @@ class ConsolidationPublisherTest extends ReportServiceTestBase {
     ConsolidationPublisher publisher;
 
     @Inject
-    ConsolidationDirtyRepository dirty;
+    ConsolidationPublicationRepository publications;
 
     @AfterEach
     void removeTheMadeUpFigures() {
         sql("DELETE FROM consolidation WHERE unit_id = ?", unit);
-        sql("DELETE FROM consolidation_dirty WHERE unit_id = ?", unit);
+        sql("DELETE FROM consolidation_publication WHERE unit_id = ?", unit);
     }
 
     @Test
@@ -53,68 +54,88 @@ class ConsolidationPublisherTest extends ReportServiceTestBase {
         figure(5);
         // A publisher claimed the pair and died before writing its event.
         UUID dead = UUID.randomUUID();
-        sql("INSERT INTO consolidation_dirty (unit_id, plan_id, campaign_id, claimed_by, claimed_until) "
+        sql("INSERT INTO consolidation_publication (unit_id, plan_id, campaign_id, claimed_by, claimed_until) "
                 + "VALUES (?, ?, ?, ?, now() + interval '1 hour')", unit, plan, campaign, dead);
 
         publisher.publishDirty();
         assertThat(events()).as("a live claim is left to its holder").isEmpty();
 
-        sql("UPDATE consolidation_dirty SET claimed_until = now() - interval '1 second' WHERE unit_id = ?", unit);
+        sql("UPDATE consolidation_publication SET claimed_until = now() - interval '1 second' WHERE unit_id = ?", unit);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             publisher.publishDirty();
             assertThat(events()).singleElement().satisfies(e -> assertThat(communicationEvents(e)).isEqualTo(5));
         });
-        assertThat(count("SELECT count(*) FROM consolidation_dirty WHERE unit_id = ?", unit)).isZero();
+        assertThat(waiting()).isZero();
     }
 
     @Test
-    void aPairThatMovesWhileItIsPublishedIsPublishedAgainWithItsLatestState() throws Exception {
+    void aPairThatMovesWhileItIsPublishedIsPublishedAgainWithItsLatestState() {
         figure(5);
         // Claimed as step (1) of a tick would, so that the scheduled publisher leaves it alone.
         UUID claimant = UUID.randomUUID();
-        sql("INSERT INTO consolidation_dirty (unit_id, plan_id, campaign_id, claimed_by, claimed_until) "
+        sql("INSERT INTO consolidation_publication (unit_id, plan_id, campaign_id, claimed_by, claimed_until) "
                 + "VALUES (?, ?, ?, ?, now() + interval '1 hour')", unit, plan, campaign, claimant);
         Claim claim = new Claim(claimant, List.of(new DirtyPair(unit, plan, campaign, 1)));
 
         // The consumer moves the figure and marks the pair again before the tick writes its event.
         sql("UPDATE consolidation SET total_submitted = 7, own_submitted = 7 WHERE unit_id = ?", unit);
-        QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                dirty.mark(List.<UUID[]>of(new UUID[] {unit, plan, campaign}));
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(count("SELECT version FROM consolidation_dirty WHERE unit_id = ?", unit)).isEqualTo(2);
+        mark(1);
+        assertThat(count("SELECT version FROM consolidation_publication WHERE unit_id = ?", unit)).isEqualTo(2);
 
         assertThat(publisher.publish(claim)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM consolidation_dirty WHERE unit_id = ? AND claimed_by IS NULL", unit))
-                .as("marked after the claim: back in the queue, not deleted").isOne();
+        assertThat(waiting()).as("marked after the claim: still waiting").isOne();
 
+        windowIsOver();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             publisher.publishDirty();
             assertThat(events()).hasSize(2).last().satisfies(e -> assertThat(communicationEvents(e)).isEqualTo(7));
         });
-        assertThat(count("SELECT count(*) FROM consolidation_dirty WHERE unit_id = ?", unit)).isZero();
+        assertThat(waiting()).isZero();
     }
 
     @Test
-    void manyMarksBeforeATickArePublishedAsOneEvent() {
+    void aBusyPairIsPublishedOncePerWindowWithItsLatestState() {
         figure(3);
+        mark(3);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            publisher.publishDirty();
+            assertThat(waiting()).isZero();
+        });
+        assertThat(events()).as("three marks, one event").singleElement()
+                .satisfies(e -> assertThat(communicationEvents(e)).isEqualTo(3));
+
+        sql("UPDATE consolidation SET total_submitted = 4, own_submitted = 4 WHERE unit_id = ?", unit);
+        mark(1);
+        publisher.publishDirty();
+        assertThat(events()).as("marked again within the window: it waits").hasSize(1);
+        assertThat(waiting()).isOne();
+
+        windowIsOver();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            publisher.publishDirty();
+            assertThat(events()).hasSize(2).last().satisfies(e -> assertThat(communicationEvents(e)).isEqualTo(4));
+        });
+    }
+
+    private void mark(int times) {
         QuarkusTransaction.requiringNew().run(() -> {
             try {
-                for (int i = 0; i < 3; i++) {
-                    dirty.mark(List.<UUID[]>of(new UUID[] {unit, plan, campaign}));
+                for (int i = 0; i < times; i++) {
+                    publications.mark(List.<UUID[]>of(new UUID[] {unit, plan, campaign}));
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            publisher.publishDirty();
-            assertThat(count("SELECT count(*) FROM consolidation_dirty WHERE unit_id = ?", unit)).isZero();
-        });
-        assertThat(events()).singleElement().satisfies(e -> assertThat(communicationEvents(e)).isEqualTo(3));
+    }
+
+    /** 1 while the pair has a change whose event is not out yet, else 0. */
+    private long waiting() {
+        return count("SELECT count(*) FROM consolidation_publication WHERE unit_id = ? AND version > published_version", unit);
+    }
+
+    private void windowIsOver() {
+        sql("UPDATE consolidation_publication SET not_before = now() - interval '1 second' WHERE unit_id = ?", unit);
     }
 
     private void figure(long value) {

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * The consolidated figures of a unit for a plan moved. Published at most once per unit and plan
- * per rate-limit window, carrying the latest state.
+ * per rate-limit window, carrying the latest state, for the plans the unit works under (issued by
+ * the unit or a unit above it).
  *
  * @param figures                 indicator code to consolidated value (submitted and approved reports)
  * @param subtree                 completeness of the unit's whole subtree

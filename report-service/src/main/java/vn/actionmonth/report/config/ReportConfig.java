@@ -12,10 +12,7 @@ public interface ReportConfig {
     Consolidation consolidation();
 
     interface Consolidation {
-        /**
-         * How often moved consolidations are published (at most one ConsolidationChanged per unit and
-         * plan each time); {@code off} stops this replica publishing them.
-         */
+        /** How often the publisher looks for moved consolidations; {@code off} stops this replica publishing them. */
         @WithDefault("1s")
         String publishEvery();
 
@@ -29,5 +26,12 @@ public interface ReportConfig {
          */
         @WithDefault("60s")
         Duration claimTimeout();
+
+        /**
+         * At most one ConsolidationChanged per unit and plan in this time: a busy province is
+         * published with its latest state once per window, a quiet pair on the next tick.
+         */
+        @WithDefault("10s")
+        Duration minInterval();
     }
 }

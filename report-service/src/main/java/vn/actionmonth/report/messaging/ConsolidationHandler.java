@@ -19,7 +19,7 @@ import vn.actionmonth.report.domain.FigureTotals;
 import vn.actionmonth.report.domain.IndicatorSet;
 import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.domain.ReportStatus;
-import vn.actionmonth.report.repository.ConsolidationDirtyRepository;
+import vn.actionmonth.report.repository.ConsolidationPublicationRepository;
 import vn.actionmonth.report.repository.ConsolidationRepository;
 import vn.actionmonth.report.service.Contributions;
 import vn.actionmonth.report.service.IndicatorSetService;
@@ -29,6 +29,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,15 +57,15 @@ public class ConsolidationHandler implements EventHandler {
     private final AgroalDataSource dataSource;
     private final IndicatorSetService indicatorSets;
     private final ConsolidationRepository consolidation;
-    private final ConsolidationDirtyRepository dirtyPairs;
+    private final ConsolidationPublicationRepository publications;
 
     public ConsolidationHandler(ObjectMapper mapper, AgroalDataSource dataSource, IndicatorSetService indicatorSets,
-                                ConsolidationRepository consolidation, ConsolidationDirtyRepository dirty) {
+                                ConsolidationRepository consolidation, ConsolidationPublicationRepository publications) {
         this.mapper = mapper;
         this.dataSource = dataSource;
         this.indicatorSets = indicatorSets;
         this.consolidation = consolidation;
-        this.dirtyPairs = dirty;
+        this.publications = publications;
     }
 
     @Override
@@ -98,6 +99,7 @@ public class ConsolidationHandler implements EventHandler {
             UUID[] ids = byReport.keySet().toArray(UUID[]::new);
             Map<UUID, AppliedState> applied = loadApplied(c, ids);
             Map<UUID, Meta> meta = loadMeta(c, ids);
+            Map<UUID, UUID> issuers = loadIssuers(c, meta.values());
 
             TreeMap<ConsolidationKey, FigureTotals> deltas = new TreeMap<>();
             Map<UUID, AppliedState> changed = new LinkedHashMap<>();
@@ -120,11 +122,7 @@ public class ConsolidationHandler implements EventHandler {
                 Contributions.add(deltas, set, before.figures(), before.status(), m.path, m.scopes(), -1);
                 Contributions.add(deltas, set, after.figures(), after.status(), m.path, m.scopes(), +1);
                 changed.put(entry.getKey(), after);
-                for (UUID unit : m.path) {
-                    for (UUID plan : m.planScopes) {
-                        dirty.add(unit + "," + plan + "," + m.campaignId);
-                    }
-                }
+                markPublished(dirty, m, issuers);
             }
             if (changed.isEmpty()) {
                 return;
@@ -136,7 +134,7 @@ public class ConsolidationHandler implements EventHandler {
                 String[] p = d.split(",");
                 marks.add(new UUID[] {UUID.fromString(p[0]), UUID.fromString(p[1]), UUID.fromString(p[2])});
             }
-            dirtyPairs.mark(marks);
+            publications.mark(marks);
             LOG.debugf("consolidated %d events of %d reports into %d figures", events.size(), changed.size(), deltas.size());
         } catch (SQLException e) {
             throw new IllegalStateException("could not consolidate", e);
@@ -163,6 +161,36 @@ public class ConsolidationHandler implements EventHandler {
                     + " before its submission (applied revision " + s.revision() + ")");
         }
         return new AppliedState(s.revision(), 1, status, s.figures());
+    }
+
+    /**
+     * The pairs whose ConsolidationChanged this report moves: each unit on its path with each plan
+     * of its scopes issued by that unit or above it (the plans the unit works under). How the
+     * ministry sees a ward's own plan is left to the API: counting completeness for the whole
+     * country once per ward plan would cost more than all the writes. A plan issued off the path
+     * (or not known yet) is published for every unit on the path.
+     */
+    private static void markPublished(Set<String> dirty, Meta m, Map<UUID, UUID> issuers) {
+        for (UUID plan : m.planScopes) {
+            int issuerDepth = m.path.indexOf(issuers.get(plan));
+            for (int depth = Math.max(0, issuerDepth); depth < m.path.size(); depth++) {
+                dirty.add(m.path.get(depth) + "," + plan + "," + m.campaignId);
+            }
+        }
+    }
+
+    private Map<UUID, UUID> loadIssuers(Connection c, Collection<Meta> metas) throws SQLException {
+        Map<UUID, UUID> out = new HashMap<>();
+        UUID[] plans = metas.stream().flatMap(m -> m.planScopes.stream()).distinct().toArray(UUID[]::new);
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, issuer_id FROM plan_replica WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", plans));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                }
+            }
+        }
+        return out;
     }
 
     private Map<UUID, AppliedState> loadApplied(Connection c, UUID[] ids) throws SQLException {

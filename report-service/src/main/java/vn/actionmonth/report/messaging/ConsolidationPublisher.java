@@ -12,7 +12,7 @@ import vn.actionmonth.report.domain.Basis;
 import vn.actionmonth.report.domain.DirtyPair;
 import vn.actionmonth.report.domain.FigureTotals;
 import vn.actionmonth.report.domain.UnitScope;
-import vn.actionmonth.report.repository.ConsolidationDirtyRepository;
+import vn.actionmonth.report.repository.ConsolidationPublicationRepository;
 import vn.actionmonth.report.repository.ConsolidationRepository;
 import vn.actionmonth.report.service.CompletenessService;
 
@@ -27,33 +27,33 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Publishes ConsolidationChanged for the unit-and-plan pairs the consumer marked dirty, at most
- * once per pair per tick (rate-limited: a province that moved a thousand times in a second is
- * published once, with its latest state).
+ * Publishes ConsolidationChanged for the unit-and-plan pairs the consumer marked, each at most
+ * once per {@code min-interval} (rate-limited: a province that moved a thousand times in that
+ * window is published once, with its latest state; a pair quiet for longer goes out on the next tick).
  *
  * <p>The consumer marks the same rows in its poll transaction, so the publisher never holds them
- * while it works: (1) a short transaction claims pairs for {@code claim-timeout}; (2) their figures
- * and completeness are read outside any transaction, a few statements for the whole batch; (3) one
- * short transaction writes the outbox rows of the pairs still claimed and deletes those not marked
- * again since (1). A pair marked again is published on a later tick with its then latest state; a
- * publisher that dies after (1) leaves a claim that expires, and the pairs are published by the
- * next tick of any replica. No change is lost and none waits behind another replica's claim.
+ * while it works: (1) a short transaction claims waiting pairs for {@code claim-timeout}; (2) their
+ * figures and completeness are read outside any transaction, a few statements for the whole batch;
+ * (3) one short transaction writes the outbox rows of the pairs still claimed and records the
+ * version each carried. A pair marked again since (1) stays waiting and is published after its
+ * window with its then latest state; a publisher that dies after (1) leaves a claim that expires,
+ * and any replica's next tick publishes the pairs. No change is lost.
  */
 @ApplicationScoped
 public class ConsolidationPublisher {
 
     private static final Logger LOG = Logger.getLogger(ConsolidationPublisher.class);
 
-    private final ConsolidationDirtyRepository dirty;
+    private final ConsolidationPublicationRepository publications;
     private final ConsolidationRepository consolidation;
     private final CompletenessService completeness;
     private final Outbox outbox;
     private final ReportConfig config;
     private final Clock clock;
 
-    public ConsolidationPublisher(ConsolidationDirtyRepository dirty, ConsolidationRepository consolidation,
+    public ConsolidationPublisher(ConsolidationPublicationRepository publications, ConsolidationRepository consolidation,
                                   CompletenessService completeness, Outbox outbox, ReportConfig config, Clock clock) {
-        this.dirty = dirty;
+        this.publications = publications;
         this.consolidation = consolidation;
         this.completeness = completeness;
         this.outbox = outbox;
@@ -76,11 +76,13 @@ public class ConsolidationPublisher {
         return publish(claim());
     }
 
-    /** Step (1): claims the oldest unclaimed pairs, in a transaction of its own. */
+    /** Step (1): claims the oldest waiting pairs, in a transaction of its own. */
     public Claim claim() {
         UUID claimant = UUID.randomUUID();
-        return new Claim(claimant, QuarkusTransaction.requiringNew().call(() -> dirty.claim(claimant,
-                config.consolidation().publishBatch(), config.consolidation().claimTimeout())));
+        return new Claim(claimant, QuarkusTransaction.requiringNew().call(() -> {
+            publications.forgetPublished();
+            return publications.claim(claimant, config.consolidation().publishBatch(), config.consolidation().claimTimeout());
+        }));
     }
 
     /** Steps (2) and (3); on failure the pairs go back to the queue. */
@@ -99,12 +101,12 @@ public class ConsolidationPublisher {
     }
 
     private int append(Claim claim, Map<UnitScope, ConsolidationChanged> events) {
-        Set<UnitScope> stillClaimed = dirty.lockClaimed(claim.claimant()).stream().map(DirtyPair::scope)
+        Set<UnitScope> stillClaimed = publications.lockClaimed(claim.claimant()).stream().map(DirtyPair::scope)
                 .collect(Collectors.toSet());
         List<ConsolidationChanged> out = claim.pairs().stream().map(DirtyPair::scope).filter(stillClaimed::contains)
                 .map(events::get).toList();
         outbox.appendAll(out);
-        dirty.finish(claim.claimant(), claim.pairs());
+        publications.published(claim.claimant(), claim.pairs(), config.consolidation().minInterval());
         return out.size();
     }
 
@@ -130,7 +132,7 @@ public class ConsolidationPublisher {
 
     private void release(UUID claimant) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> dirty.release(claimant));
+            QuarkusTransaction.requiringNew().run(() -> publications.release(claimant));
         } catch (RuntimeException e) {
             LOG.errorf(e, "could not release consolidation changes; they are published when the claim expires");
         }
