@@ -31,6 +31,11 @@ public final class RunningService {
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Xms32m");
         cmd.add("-Xmx" + heap);
+        // Extra options last, so that they win (e.g. -Xmx, a profiler agent, -XX:TieredStopAtLevel=1).
+        String extra = System.getenv("DEVSTACK_SERVICE_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
         cmd.add("-jar");
         cmd.add(spec.runJar(projectDir).toString());
         Files.createDirectories(log.getParent());
