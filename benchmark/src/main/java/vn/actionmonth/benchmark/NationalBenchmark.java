@@ -8,6 +8,11 @@ import vn.actionmonth.devstack.StackOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -259,13 +264,42 @@ public final class NationalBenchmark {
             Thread.sleep(20);
         }
         double seconds = (System.nanoTime() - lastSubmission) / 1e9;
+        double eventsOut = secondsUntilConsolidationEventsOut(lastSubmission);
         long checkStart = System.nanoTime();
         JsonNode check = http.post(reportApi + "/api/v1/consistency-checks", token, null).expect(200, "check").body();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("secondsUntilMinistryMatches", round(seconds));
+        out.put("secondsUntilConsolidationEventsOut", round(eventsOut));
         out.put("consistencyCheckSeconds", round((System.nanoTime() - checkStart) / 1e9));
         out.put("consistencyDifferences", check.path("differences").size());
         return out;
+    }
+
+    /**
+     * From the last submission until report-service has written the ConsolidationChanged of every
+     * moved unit and plan to its outbox (busy pairs go out once per min-interval, so this includes
+     * up to one window).
+     */
+    private double secondsUntilConsolidationEventsOut(long lastSubmission) throws InterruptedException {
+        DevStack infra = stack.infrastructure();
+        try (Connection c = DriverManager.getConnection(infra.postgres().jdbcUrl("report"), infra.postgres().user(),
+                infra.postgres().password()); Statement st = c.createStatement()) {
+            while (true) {
+                try (ResultSet rs = st.executeQuery(
+                        "SELECT count(*) FROM consolidation_publication WHERE version > published_version")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return (System.nanoTime() - lastSubmission) / 1e9;
+                    }
+                }
+                if (System.nanoTime() - lastSubmission > TimeUnit.MINUTES.toNanos(10)) {
+                    throw new IllegalStateException("consolidation events still waiting 10 minutes after the last submission");
+                }
+                Thread.sleep(200);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read report-service's publication state", e);
+        }
     }
 
     private Map<String, Object> peakMemory() {

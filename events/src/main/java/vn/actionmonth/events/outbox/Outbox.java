@@ -47,7 +47,13 @@ public class Outbox {
         return appendAll(List.of(payload)).get(0);
     }
 
-    /** Appends events in one JDBC batch, in the given order; returns their ids. */
+    /**
+     * The driver keeps every row of a batch until it is sent: an import of 100,000 units would hold
+     * all their serialised events at once, more than a service's heap.
+     */
+    private static final int BATCH = 500;
+
+    /** Appends events in JDBC batches, in the given order; returns their ids. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> appendAll(Collection<? extends EventPayload> payloads) {
         List<UUID> ids = new ArrayList<>(payloads.size());
@@ -68,8 +74,13 @@ public class Outbox {
                 ps.setString(8, mapper.writeValueAsString(p));
                 ps.addBatch();
                 ids.add(id);
+                if (ids.size() % BATCH == 0) {
+                    ps.executeBatch();
+                }
             }
-            ps.executeBatch();
+            if (ids.size() % BATCH != 0) {
+                ps.executeBatch();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not write to the outbox", e);
         } catch (JsonProcessingException e) {
