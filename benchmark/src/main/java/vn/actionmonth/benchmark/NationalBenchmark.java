@@ -278,7 +278,8 @@ public final class NationalBenchmark {
     /**
      * From the last submission until report-service has written the ConsolidationChanged of every
      * moved unit and plan to its outbox (busy pairs go out once per min-interval, so this includes
-     * up to one window).
+     * up to one window); -1 when some were still waiting after 10 minutes (the run's other figures
+     * are kept).
      */
     private double secondsUntilConsolidationEventsOut(long lastSubmission) throws InterruptedException {
         DevStack infra = stack.infrastructure();
@@ -293,7 +294,8 @@ public final class NationalBenchmark {
                     }
                 }
                 if (System.nanoTime() - lastSubmission > TimeUnit.MINUTES.toNanos(10)) {
-                    throw new IllegalStateException("consolidation events still waiting 10 minutes after the last submission");
+                    System.out.println("consolidation events still waiting 10 minutes after the last submission");
+                    return -1;
                 }
                 Thread.sleep(200);
             }

@@ -39,17 +39,22 @@ public class CompletenessRepository {
 
     private static final String CAMPAIGN_SCOPE = "WITH ";
 
-    /** Parameters: subtree prefix, scope filter, subtree prefix, scope filter (the scope filter is a plan or campaign). */
+    /**
+     * Parameters: subtree range, scope filter, subtree range, scope filter (the scope filter is a
+     * plan or campaign). A subtree is the range of paths from its prefix '/…/u/' up to, not
+     * including, '/…/u0' ('0' follows '/'): a range, unlike LIKE with a parameter, lets a generic
+     * plan use the prefix indexes.
+     */
     private static final String ROWS = "owed AS ("
             + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id AS report_id, r.status, r.on_time, r.first_submitted_at, "
             + "r.frozen_path AS path FROM report r JOIN obligation_replica o ON o.id = r.obligation_id "
             + "LEFT JOIN unit_replica u ON u.id = o.unit_id "
-            + "WHERE r.frozen_path IS NOT NULL AND r.frozen_path LIKE ? AND o.status = 'OPEN' AND %1$s "
+            + "WHERE r.frozen_path IS NOT NULL AND r.frozen_path ~>=~ ? AND r.frozen_path ~<~ ? AND o.status = 'OPEN' AND %1$s "
             + "UNION ALL "
             + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id, r.status, r.on_time, r.first_submitted_at, u.path "
             + "FROM unit_replica u JOIN obligation_replica o ON o.unit_id = u.id "
             + "LEFT JOIN report r ON r.obligation_id = o.id "
-            + "WHERE u.path LIKE ? AND r.frozen_path IS NULL AND o.status = 'OPEN' AND %1$s) ";
+            + "WHERE u.path ~>=~ ? AND u.path ~<~ ? AND r.frozen_path IS NULL AND o.status = 'OPEN' AND %1$s) ";
 
     private static final String IN_PLAN = "o.plan_id IN (SELECT id FROM scope_plans)";
     private static final String IN_CAMPAIGN = "o.campaign_id = ?";
@@ -120,7 +125,8 @@ public class CompletenessRepository {
      */
     public List<Counts> counts(List<String> subtreePaths, List<UUID> scopeIds, boolean campaign) {
         List<Counts> out = new ArrayList<>(subtreePaths.size());
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, COUNT, campaign)) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = prepare(c, COUNT, campaign, subtreePaths.size() > 1)) {
             for (int k = 0; k < subtreePaths.size(); k++) {
                 String path = subtreePaths.get(k);
                 int i = bindRows(ps, path, scopeIds.get(k), campaign);
@@ -144,7 +150,7 @@ public class CompletenessRepository {
      */
     public List<Owed> lateOrMissing(String subtreePath, UUID scopeId, boolean campaign, boolean childrenOnly) {
         List<Owed> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, LIST, campaign)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, LIST, campaign, false)) {
             int i = bindRows(ps, subtreePath, scopeId, campaign);
             ps.setBoolean(i++, !childrenOnly);
             ps.setInt(i, subtreePath.length() + CHILD_SEGMENT);
@@ -161,12 +167,16 @@ public class CompletenessRepository {
         return out;
     }
 
-    private static PreparedStatement prepare(Connection c, String select, boolean campaign) throws SQLException {
+    /**
+     * @param reused the statement runs for many subtrees (the publisher's batches): it is prepared on
+     *               the server and its generic plan reused, since planning cost more than running it
+     *               for a ward; a single count or list is planned with its actual range instead
+     */
+    private static PreparedStatement prepare(Connection c, String select, boolean campaign, boolean reused)
+            throws SQLException {
         String rows = String.format(ROWS, campaign ? IN_CAMPAIGN : IN_PLAN);
         PreparedStatement ps = c.prepareStatement((campaign ? CAMPAIGN_SCOPE : PLAN_SCOPE) + rows + select);
-        // A cached generic plan cannot use the prefix indexes (the LIKE pattern is a parameter) and would
-        // scan the whole country for a ward: plan every execution with its actual prefix instead.
-        if (ps.isWrapperFor(PGStatement.class)) {
+        if (!reused && ps.isWrapperFor(PGStatement.class)) {
             ps.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
         return ps;
@@ -177,11 +187,14 @@ public class CompletenessRepository {
         if (!campaign) {
             ps.setObject(i++, scopeId);
         }
-        ps.setString(i++, subtreePath + "%");
+        String end = subtreePath.substring(0, subtreePath.length() - 1) + "0";
+        ps.setString(i++, subtreePath);
+        ps.setString(i++, end);
         if (campaign) {
             ps.setObject(i++, scopeId);
         }
-        ps.setString(i++, subtreePath + "%");
+        ps.setString(i++, subtreePath);
+        ps.setString(i++, end);
         if (campaign) {
             ps.setObject(i++, scopeId);
         }
