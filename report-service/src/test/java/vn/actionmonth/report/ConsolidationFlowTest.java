@@ -1,6 +1,7 @@
 package vn.actionmonth.report;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.actionmonth.events.Topics;
 import vn.actionmonth.events.kafka.CloudEventHeaders;
+import vn.actionmonth.report.domain.UnitScope;
+import vn.actionmonth.report.service.CompletenessService;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +56,9 @@ import static org.hamcrest.Matchers.equalTo;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsolidationFlowTest extends ReportServiceTestBase {
+
+    @Inject
+    CompletenessService completeness;
 
     final UUID campaign = UUID.randomUUID();
     final UUID p = UUID.randomUUID();
@@ -272,6 +278,31 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
             assertThat(consolidationEvents(p, pp)).isPositive();
         });
         assertThat(consolidationEvents(p, pd1)).isZero();
+    }
+
+    @Test
+    @Order(9)
+    void thePublishersBatchCountsEqualTheApisCountOfEachUnit() {
+        List<UnitScope> pairs = List.of(new UnitScope(p, pp), new UnitScope(p, pd1), new UnitScope(d1, pd1),
+                new UnitScope(d1, pp), new UnitScope(d2, pp), new UnitScope(w11, pd1), new UnitScope(w21, pd2));
+        Map<UnitScope, CompletenessService.Result> batch = completeness.summaries(pairs);
+
+        // Everything under the province plan, as completenessCountsOwedReceivedOnTimeLateAndMissing counted it by hand.
+        assertThat(batch.get(new UnitScope(p, pp))).satisfies(b -> {
+            assertThat(b.subtree().owed()).isEqualTo(5);
+            assertThat(b.subtree().received()).isEqualTo(4);
+            assertThat(b.childrenOwed()).isEqualTo(2);
+            assertThat(b.childrenReported()).isEqualTo(1);
+        });
+        for (UnitScope pair : pairs) {
+            CompletenessService.Result one = completeness.compute(pair.unitId(), pair.scopeId(), false,
+                    CompletenessService.Level.SUBTREE);
+            assertThat(batch.get(pair)).as("%s", pair).satisfies(b -> {
+                assertThat(b.subtree()).isEqualTo(one.subtree());
+                assertThat(b.childrenOwed()).isEqualTo(one.childrenOwed());
+                assertThat(b.childrenReported()).isEqualTo(one.childrenReported());
+            });
+        }
     }
 
     private long consolidationEvents(UUID unit, UUID plan) {

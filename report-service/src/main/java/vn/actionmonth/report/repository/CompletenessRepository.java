@@ -40,35 +40,47 @@ public class CompletenessRepository {
     private static final String CAMPAIGN_SCOPE = "WITH ";
 
     /**
-     * Parameters: subtree range, scope filter, subtree range, scope filter (the scope filter is a
-     * plan or campaign). A subtree is the range of paths from its prefix '/…/u/' up to, not
-     * including, '/…/u0' ('0' follows '/'): a range, unlike LIKE with a parameter, lets a generic
-     * plan use the prefix indexes.
+     * The owed rows of one subtree in one scope: %1$s is the scope filter (a plan with its sub-plans,
+     * or a campaign), %2$s and %3$s the subtree's range of paths, from its prefix '/…/u/' up to, not
+     * including, '/…/u0' ('0' follows '/'). Bound as parameters for one subtree, or taken from a
+     * list of subtrees in the publisher's batch statement.
      */
     private static final String ROWS = "owed AS ("
             + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id AS report_id, r.status, r.on_time, r.first_submitted_at, "
             + "r.frozen_path AS path FROM report r JOIN obligation_replica o ON o.id = r.obligation_id "
             + "LEFT JOIN unit_replica u ON u.id = o.unit_id "
-            + "WHERE r.frozen_path IS NOT NULL AND r.frozen_path ~>=~ ? AND r.frozen_path ~<~ ? AND o.status = 'OPEN' AND %1$s "
+            + "WHERE r.frozen_path IS NOT NULL AND r.frozen_path ~>=~ %2$s AND r.frozen_path ~<~ %3$s "
+            + "AND o.status = 'OPEN' AND %1$s "
             + "UNION ALL "
             + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id, r.status, r.on_time, r.first_submitted_at, u.path "
             + "FROM unit_replica u JOIN obligation_replica o ON o.unit_id = u.id "
             + "LEFT JOIN report r ON r.obligation_id = o.id "
-            + "WHERE u.path ~>=~ ? AND u.path ~<~ ? AND r.frozen_path IS NULL AND o.status = 'OPEN' AND %1$s) ";
+            + "WHERE u.path ~>=~ %2$s AND u.path ~<~ %3$s AND r.frozen_path IS NULL AND o.status = 'OPEN' AND %1$s) ";
 
     private static final String IN_PLAN = "o.plan_id IN (SELECT id FROM scope_plans)";
     private static final String IN_CAMPAIGN = "o.campaign_id = ?";
 
     private static final String RECEIVED = "status IN ('SUBMITTED', 'APPROVED')";
 
+    /** %1$s: the length of a direct child's path. */
     private static final String COUNT = "SELECT count(*), count(*) FILTER (WHERE " + RECEIVED + "), "
             + "count(*) FILTER (WHERE " + RECEIVED + " AND on_time), "
-            + "count(DISTINCT unit_id) FILTER (WHERE length(path) = ?), "
-            + "count(DISTINCT unit_id) FILTER (WHERE length(path) = ? AND " + RECEIVED + ") FROM owed";
+            + "count(DISTINCT unit_id) FILTER (WHERE length(path) = %1$s), "
+            + "count(DISTINCT unit_id) FILTER (WHERE length(path) = %1$s AND " + RECEIVED + ") FROM owed";
 
     private static final String LIST = "SELECT id, unit_id, name, due_at, report_id, status, on_time, first_submitted_at, "
             + "path FROM owed WHERE (? OR length(path) = ?) AND (status IS NULL OR NOT " + RECEIVED + " OR on_time IS NOT TRUE) "
             + "ORDER BY path";
+
+    /**
+     * The counts of many subtrees in one plan, in one statement: the plan's sub-plans are found once
+     * (for the ministry's guidance, thousands) instead of once per subtree. Parameters: the plan,
+     * the subtrees' first and end paths.
+     */
+    private static final String COUNT_MANY = PLAN_SCOPE + "subtrees AS (SELECT lo, hi, n FROM "
+            + "unnest(CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS t(lo, hi, n)) "
+            + "SELECT c.* FROM subtrees s CROSS JOIN LATERAL (WITH " + String.format(ROWS, IN_PLAN, "s.lo", "s.hi")
+            + String.format(COUNT, "length(s.lo) + " + CHILD_SEGMENT) + ") c ORDER BY s.n";
 
     private final AgroalDataSource dataSource;
 
@@ -116,31 +128,40 @@ public class CompletenessRepository {
 
     /** @param campaign true when {@code scopeId} is a campaign, false when it is a plan (and its sub-plans) */
     public Counts counts(String subtreePath, UUID scopeId, boolean campaign) {
-        return counts(List.of(subtreePath), List.of(scopeId), campaign).get(0);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = prepare(c, String.format(COUNT, "?"), campaign)) {
+            int i = bindRows(ps, subtreePath, scopeId, campaign);
+            ps.setInt(i++, subtreePath.length() + CHILD_SEGMENT);
+            ps.setInt(i, subtreePath.length() + CHILD_SEGMENT);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return counts(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count completeness", e);
+        }
     }
 
-    /**
-     * The counts of several subtrees, each in its own scope ({@code subtreePaths.get(i)} in
-     * {@code scopeIds.get(i)}), over one connection and one statement.
-     */
-    public List<Counts> counts(List<String> subtreePaths, List<UUID> scopeIds, boolean campaign) {
+    /** The counts of each subtree in one plan (with its sub-plans), in the order given. */
+    public List<Counts> countsInPlan(UUID planId, List<String> subtreePaths) {
         List<Counts> out = new ArrayList<>(subtreePaths.size());
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = prepare(c, COUNT, campaign, subtreePaths.size() > 1)) {
-            for (int k = 0; k < subtreePaths.size(); k++) {
-                String path = subtreePaths.get(k);
-                int i = bindRows(ps, path, scopeIds.get(k), campaign);
-                ps.setInt(i++, path.length() + CHILD_SEGMENT);
-                ps.setInt(i, path.length() + CHILD_SEGMENT);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    out.add(new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(COUNT_MANY)) {
+            ps.setObject(1, planId);
+            ps.setArray(2, c.createArrayOf("text", subtreePaths.toArray()));
+            ps.setArray(3, c.createArrayOf("text", subtreePaths.stream().map(CompletenessRepository::end).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(counts(rs));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not count completeness", e);
         }
         return out;
+    }
+
+    private static Counts counts(ResultSet rs) throws SQLException {
+        return new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5));
     }
 
     /**
@@ -150,7 +171,7 @@ public class CompletenessRepository {
      */
     public List<Owed> lateOrMissing(String subtreePath, UUID scopeId, boolean campaign, boolean childrenOnly) {
         List<Owed> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, LIST, campaign, false)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, LIST, campaign)) {
             int i = bindRows(ps, subtreePath, scopeId, campaign);
             ps.setBoolean(i++, !childrenOnly);
             ps.setInt(i, subtreePath.length() + CHILD_SEGMENT);
@@ -167,19 +188,18 @@ public class CompletenessRepository {
         return out;
     }
 
-    /**
-     * @param reused the statement runs for many subtrees (the publisher's batches): it is prepared on
-     *               the server and its generic plan reused, since planning cost more than running it
-     *               for a ward; a single count or list is planned with its actual range instead
-     */
-    private static PreparedStatement prepare(Connection c, String select, boolean campaign, boolean reused)
-            throws SQLException {
-        String rows = String.format(ROWS, campaign ? IN_CAMPAIGN : IN_PLAN);
+    private static PreparedStatement prepare(Connection c, String select, boolean campaign) throws SQLException {
+        String rows = String.format(ROWS, campaign ? IN_CAMPAIGN : IN_PLAN, "?", "?");
         PreparedStatement ps = c.prepareStatement((campaign ? CAMPAIGN_SCOPE : PLAN_SCOPE) + rows + select);
-        if (!reused && ps.isWrapperFor(PGStatement.class)) {
+        // Planned with its actual range each time: a ward's and the ministry's subtrees want different plans.
+        if (ps.isWrapperFor(PGStatement.class)) {
             ps.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
         return ps;
+    }
+
+    private static String end(String subtreePath) {
+        return subtreePath.substring(0, subtreePath.length() - 1) + "0";
     }
 
     private static int bindRows(PreparedStatement ps, String subtreePath, UUID scopeId, boolean campaign) throws SQLException {
@@ -187,7 +207,7 @@ public class CompletenessRepository {
         if (!campaign) {
             ps.setObject(i++, scopeId);
         }
-        String end = subtreePath.substring(0, subtreePath.length() - 1) + "0";
+        String end = end(subtreePath);
         ps.setString(i++, subtreePath);
         ps.setString(i++, end);
         if (campaign) {

@@ -60,21 +60,23 @@ public class CompletenessService {
     }
 
     /**
-     * The counts only (no lists) of each unit in its plan: one aggregate over each unit's subtree,
-     * for the consolidation publisher. Units not in the replica are left out.
+     * The counts only (no lists) of each unit in its plan, for the consolidation publisher: one
+     * statement per plan, one aggregate over each unit's subtree. Units not in the replica are left out.
      */
     public Map<UnitScope, Result> summaries(Collection<UnitScope> pairs) {
         Map<UUID, String> paths = repository.paths(pairs.stream().map(UnitScope::unitId).collect(Collectors.toSet()));
-        List<UnitScope> known = pairs.stream().filter(p -> paths.containsKey(p.unitId())).toList();
-        List<Counts> counts = repository.counts(known.stream().map(p -> paths.get(p.unitId())).toList(),
-                known.stream().map(UnitScope::scopeId).toList(), false);
+        Map<UUID, List<UnitScope>> byPlan = pairs.stream().filter(p -> paths.containsKey(p.unitId()))
+                .collect(Collectors.groupingBy(UnitScope::scopeId));
         Map<UnitScope, Result> out = new HashMap<>();
-        for (int i = 0; i < known.size(); i++) {
-            UnitScope p = known.get(i);
-            Counts c = counts.get(i);
-            out.put(p, new Result(p.unitId(), p.scopeId(), completeness(c), c.childrenOwed(), c.childrenReported(),
-                    List.of(), List.of()));
-        }
+        byPlan.forEach((plan, inPlan) -> {
+            List<Counts> counts = repository.countsInPlan(plan, inPlan.stream().map(p -> paths.get(p.unitId())).toList());
+            for (int i = 0; i < inPlan.size(); i++) {
+                UnitScope p = inPlan.get(i);
+                Counts c = counts.get(i);
+                out.put(p, new Result(p.unitId(), plan, completeness(c), c.childrenOwed(), c.childrenReported(),
+                        List.of(), List.of()));
+            }
+        });
         return out;
     }
 
