@@ -107,6 +107,28 @@ class ConcurrentSubmissionTest extends ReportServiceTestBase {
         assertThat(completeness).containsEntry("owed", owed.size()).containsEntry("received", owed.size())
                 .containsEntry("onTime", owed.size()).containsEntry("missing", 0)
                 .containsEntry("childrenOwed", DISTRICTS).containsEntry("childrenReported", DISTRICTS);
+
+        theCheckFindsATamperedFigure(province, provincePlan);
+    }
+
+    /** With this many reports the check runs in several passes (test profile); a wrong figure is still found. */
+    @SuppressWarnings("unchecked")
+    private void theCheckFindsATamperedFigure(UUID province, UUID provincePlan) {
+        String where = " WHERE unit_id = ? AND scope_id = ? AND indicator_code = 'COMM_EVENTS'";
+        count("WITH t AS (UPDATE consolidation SET total_submitted = total_submitted + 1" + where + " RETURNING 1) "
+                + "SELECT count(*) FROM t", province, provincePlan);
+        try {
+            Map<String, Object> check = as(UUID.randomUUID(), "admin").post("/api/v1/consistency-checks").then()
+                    .statusCode(200).extract().path("$");
+            assertThat(check).containsEntry("differenceCount", 1);
+            assertThat((List<Map<String, Object>>) check.get("differences")).singleElement().satisfies(d -> assertThat(d)
+                    .containsEntry("unitId", province.toString()).containsEntry("scopeId", provincePlan.toString())
+                    .containsEntry("indicatorCode", "COMM_EVENTS"));
+        } finally {
+            count("WITH t AS (UPDATE consolidation SET total_submitted = total_submitted - 1" + where + " RETURNING 1) "
+                    + "SELECT count(*) FROM t", province, provincePlan);
+        }
+        assertThat(awaitConsistent()).containsEntry("differenceCount", 0);
     }
 
     private static Owed owe(List<EventPayload> obligations, Random random, UUID unit, UUID plan, UUID campaign,

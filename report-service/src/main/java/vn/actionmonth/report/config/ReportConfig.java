@@ -11,6 +11,17 @@ public interface ReportConfig {
 
     Consolidation consolidation();
 
+    Consistency consistency();
+
+    interface Consistency {
+        /**
+         * Above this many submitted reports the consistency check recomputes the figures in 16
+         * passes (by the first hex digit of the unit id), so that they fit the heap.
+         */
+        @WithDefault("20000")
+        int reportsPerPass();
+    }
+
     interface Consolidation {
         /** How often the publisher looks for moved consolidations; {@code off} stops this replica publishing them. */
         @WithDefault("1s")

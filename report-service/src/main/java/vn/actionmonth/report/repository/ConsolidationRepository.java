@@ -135,10 +135,17 @@ public class ConsolidationRepository {
         return out;
     }
 
-    /** Every stored figure, streamed (for the consistency check, inside its snapshot transaction). */
-    public void forEach(Connection c, BiConsumer<ConsolidationKey, FigureTotals> action) throws SQLException {
+    /**
+     * Every stored figure of the units whose id starts with {@code idPrefix} ("" for all), streamed
+     * (for the consistency check, inside its snapshot transaction).
+     */
+    public void forEach(Connection c, String idPrefix, BiConsumer<ConsolidationKey, FigureTotals> action)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT unit_id, scope_id, indicator_code, own_submitted, "
-                + "total_submitted, own_approved, total_approved FROM consolidation")) {
+                + "total_submitted, own_approved, total_approved FROM consolidation "
+                + "WHERE left(CAST(unit_id AS text), ?) = ?")) {
+            ps.setInt(1, idPrefix.length());
+            ps.setString(2, idPrefix);
             ps.setFetchSize(5000); // a cursor (the connection is not in auto-commit): rows are not all held at once
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.actionmonth.report.config.ReportConfig;
 import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.FigureTotals;
 import vn.actionmonth.report.domain.Report;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Recomputes every consolidated figure from the reports themselves and compares it with what the
@@ -37,13 +39,15 @@ public class ConsistencyCheckService {
     private final ConsolidationRepository consolidation;
     private final IndicatorSetService indicatorSets;
     private final ObjectMapper mapper;
+    private final ReportConfig config;
 
     public ConsistencyCheckService(AgroalDataSource dataSource, ConsolidationRepository consolidation,
-                                   IndicatorSetService indicatorSets, ObjectMapper mapper) {
+                                   IndicatorSetService indicatorSets, ObjectMapper mapper, ReportConfig config) {
         this.dataSource = dataSource;
         this.consolidation = consolidation;
         this.indicatorSets = indicatorSets;
         this.mapper = mapper;
+        this.config = config;
     }
 
     public record Difference(UUID unitId, UUID scopeId, String indicatorCode, FigureTotals expected, FigureTotals stored) {
@@ -79,43 +83,59 @@ public class ConsistencyCheckService {
                 applied.put(rs.getObject(1, UUID.class), rs.getInt(2) + ":" + rs.getInt(3) + ":" + rs.getString(4));
             }
         }
-        Map<ConsolidationKey, FigureTotals> expected = new HashMap<>();
-        int reports = 0;
-        int pending = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, status, revision, figures, frozen_path, scope_ids, "
-                + "campaign_id, indicator_set_code, indicator_set_version FROM report WHERE revision > 0");
+        int reports;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM report WHERE revision > 0");
              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                reports++;
-                UUID id = rs.getObject(1, UUID.class);
-                ReportStatus status = ReportStatus.valueOf(rs.getString(2));
-                int revision = rs.getInt(3);
-                JsonNode figures = mapper.readTree(rs.getString(4));
-                List<UUID> path = Report.parseIds(rs.getString(5), "/");
-                List<UUID> scopes = new ArrayList<>();
-                scopes.add(rs.getObject(7, UUID.class));
-                scopes.addAll(Report.parseIds(rs.getString(6), ","));
-                String state = revision + ":" + (status == ReportStatus.SUBMITTED ? 0 : 1) + ":" + status;
-                if (!state.equals(applied.get(id))) {
-                    pending++;
-                }
-                Contributions.add(expected, indicatorSets.get(rs.getString(8), rs.getInt(9)), figures, status, path, scopes, 1);
-            }
+            rs.next();
+            reports = rs.getInt(1);
         }
-        // The stored figures are streamed and compared one by one, each expected key being removed as it
-        // is met: a national campaign has about a million figures, and holding the stored ones, the union
-        // of keys and its sorted copy next to the expected ones does not fit a service's heap.
+        // The recomputed figures are held in memory: about 20 per report, unit and scope, which at
+        // 100,000 units is more than a service's heap. Above reports-per-pass the units are checked in
+        // 16 passes, by the first hex digit of their id, each pass reading the reports again.
+        int passes = reports > config.consistency().reportsPerPass() ? 16 : 1;
         TreeMap<ConsolidationKey, Difference> listed = new TreeMap<>();
         int[] count = {0};
         int[] checked = {0};
-        consolidation.forEach(c, (k, s) -> {
-            checked[0]++;
-            FigureTotals e = expected.remove(k);
-            compare(k, e == null ? FigureTotals.ZERO : e, s, listed, count);
-        });
-        for (Map.Entry<ConsolidationKey, FigureTotals> left : expected.entrySet()) {
-            checked[0]++;
-            compare(left.getKey(), left.getValue(), FigureTotals.ZERO, listed, count);
+        int pending = 0;
+        for (int pass = 0; pass < passes; pass++) {
+            String prefix = passes == 1 ? "" : Character.toString(Character.forDigit(pass, 16));
+            Predicate<UUID> inPass = unit -> unit.toString().startsWith(prefix);
+            Map<ConsolidationKey, FigureTotals> expected = new HashMap<>();
+            int pendingInPass = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, status, revision, figures, frozen_path, scope_ids, "
+                    + "campaign_id, indicator_set_code, indicator_set_version FROM report WHERE revision > 0")) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = rs.getObject(1, UUID.class);
+                        ReportStatus status = ReportStatus.valueOf(rs.getString(2));
+                        int revision = rs.getInt(3);
+                        JsonNode figures = mapper.readTree(rs.getString(4));
+                        List<UUID> path = Report.parseIds(rs.getString(5), "/");
+                        List<UUID> scopes = new ArrayList<>();
+                        scopes.add(rs.getObject(7, UUID.class));
+                        scopes.addAll(Report.parseIds(rs.getString(6), ","));
+                        String state = revision + ":" + (status == ReportStatus.SUBMITTED ? 0 : 1) + ":" + status;
+                        if (!state.equals(applied.get(id))) {
+                            pendingInPass++;
+                        }
+                        Contributions.add(expected, indicatorSets.get(rs.getString(8), rs.getInt(9)), figures, status, path,
+                                scopes, 1, inPass);
+                    }
+                }
+            }
+            pending = pendingInPass;
+            // The stored figures are streamed and compared one by one, each expected key being removed as
+            // it is met: holding the stored ones and the union of keys next to the expected ones does not fit.
+            consolidation.forEach(c, prefix, (k, st) -> {
+                checked[0]++;
+                FigureTotals e = expected.remove(k);
+                compare(k, e == null ? FigureTotals.ZERO : e, st, listed, count);
+            });
+            for (Map.Entry<ConsolidationKey, FigureTotals> left : expected.entrySet()) {
+                checked[0]++;
+                compare(left.getKey(), left.getValue(), FigureTotals.ZERO, listed, count);
+            }
         }
         return new Result(reports, checked[0], pending, count[0], new ArrayList<>(listed.values()));
     }

@@ -10,6 +10,7 @@ import vn.actionmonth.report.domain.ReportStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * What one report in one state adds to the consolidation. Used both by the event consumer (to
@@ -28,6 +29,12 @@ public final class Contributions {
      */
     public static void add(Map<ConsolidationKey, FigureTotals> into, IndicatorSet set, JsonNode figures,
                            ReportStatus status, List<UUID> path, List<UUID> scopes, int sign) {
+        add(into, set, figures, status, path, scopes, sign, unit -> true);
+    }
+
+    /** As above, for the units of the path that {@code units} accepts only. */
+    public static void add(Map<ConsolidationKey, FigureTotals> into, IndicatorSet set, JsonNode figures,
+                           ReportStatus status, List<UUID> path, List<UUID> scopes, int sign, Predicate<UUID> units) {
         if (status == null || !status.received() || figures == null) {
             return;
         }
@@ -43,6 +50,9 @@ public final class Contributions {
             FigureTotals up = new FigureTotals(0, v, 0, a);
             for (UUID scope : scopes) {
                 for (UUID unit : path) {
+                    if (!units.test(unit)) {
+                        continue;
+                    }
                     into.merge(new ConsolidationKey(unit, scope, i.code()), unit.equals(self) ? own : up, FigureTotals::plus);
                 }
             }
