@@ -94,7 +94,7 @@ public class ConsolidationPublisher {
             Map<UnitScope, ConsolidationChanged> events = changes(claim.pairs());
             return QuarkusTransaction.requiringNew().call(() -> append(claim, events));
         } catch (RuntimeException e) {
-            LOG.warnf(e, "could not publish %d consolidation changes; they stay dirty", claim.pairs().size());
+            LOG.warnf(e, "could not publish %d consolidation changes; they stay waiting", claim.pairs().size());
             release(claim.claimant());
             return 0;
         }

@@ -12,12 +12,12 @@ import vn.actionmonth.report.repository.CompletenessRepository.Owed;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Completeness and timeliness of a unit's subtree for a plan (with its sub-plans) or a campaign:
