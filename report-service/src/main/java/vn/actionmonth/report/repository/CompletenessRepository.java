@@ -42,8 +42,8 @@ public class CompletenessRepository {
     /**
      * The owed rows of one subtree in one scope: %1$s is the scope filter (a plan with its sub-plans,
      * or a campaign), %2$s and %3$s the subtree's range of paths, from its prefix '/…/u/' up to, not
-     * including, '/…/u0' ('0' follows '/'). Bound as parameters for one subtree, or taken from a
-     * list of subtrees in the publisher's batch statement.
+     * including, '/…/u0' ('0' follows '/'), bound as parameters for one subtree or taken from a list
+     * of subtrees in the publisher's batch statement; %4$s joins the units' obligations.
      */
     private static final String ROWS = "owed AS ("
             + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id AS report_id, r.status, r.on_time, r.first_submitted_at, "
@@ -53,9 +53,20 @@ public class CompletenessRepository {
             + "AND o.status = 'OPEN' AND %1$s "
             + "UNION ALL "
             + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id, r.status, r.on_time, r.first_submitted_at, u.path "
-            + "FROM unit_replica u JOIN obligation_replica o ON o.unit_id = u.id "
+            + "FROM unit_replica u JOIN %4$s "
             + "LEFT JOIN report r ON r.obligation_id = o.id "
             + "WHERE u.path ~>=~ %2$s AND u.path ~<~ %3$s AND r.frozen_path IS NULL AND o.status = 'OPEN' AND %1$s) ";
+
+    /** How branch two reaches a unit's obligations: a join the planner chooses for one subtree... */
+    private static final String OBLIGATIONS = "obligation_replica o ON o.unit_id = u.id";
+
+    /**
+     * ...and, for many subtrees in one statement, an index lookup per unit: planned once for all of
+     * them, the join guessed hundreds of units per subtree and scanned every obligation for each
+     * ward. OFFSET 0 keeps the planner from flattening the lookup back into a join.
+     */
+    private static final String OBLIGATIONS_PER_UNIT = "LATERAL (SELECT * FROM obligation_replica o "
+            + "WHERE o.unit_id = u.id OFFSET 0) o ON true";
 
     private static final String IN_PLAN = "o.plan_id IN (SELECT id FROM scope_plans)";
     private static final String IN_CAMPAIGN = "o.campaign_id = ?";
@@ -79,7 +90,8 @@ public class CompletenessRepository {
      */
     private static final String COUNT_MANY = PLAN_SCOPE + "subtrees AS (SELECT lo, hi, n FROM "
             + "unnest(CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS t(lo, hi, n)) "
-            + "SELECT c.* FROM subtrees s CROSS JOIN LATERAL (WITH " + String.format(ROWS, IN_PLAN, "s.lo", "s.hi")
+            + "SELECT c.* FROM subtrees s CROSS JOIN LATERAL (WITH "
+            + String.format(ROWS, IN_PLAN, "s.lo", "s.hi", OBLIGATIONS_PER_UNIT)
             + String.format(COUNT, "length(s.lo) + " + CHILD_SEGMENT) + ") c ORDER BY s.n";
 
     private final AgroalDataSource dataSource;
@@ -189,7 +201,7 @@ public class CompletenessRepository {
     }
 
     private static PreparedStatement prepare(Connection c, String select, boolean campaign) throws SQLException {
-        String rows = String.format(ROWS, campaign ? IN_CAMPAIGN : IN_PLAN, "?", "?");
+        String rows = String.format(ROWS, campaign ? IN_CAMPAIGN : IN_PLAN, "?", "?", OBLIGATIONS);
         PreparedStatement ps = c.prepareStatement((campaign ? CAMPAIGN_SCOPE : PLAN_SCOPE) + rows + select);
         // Planned with its actual range each time: a ward's and the ministry's subtrees want different plans.
         if (ps.isWrapperFor(PGStatement.class)) {
