@@ -53,9 +53,7 @@ class ConsolidationPublisherTest extends ReportServiceTestBase {
     void pairsClaimedByAPublisherThatDiedArePublishedOnceTheClaimExpires() {
         figure(5);
         // A publisher claimed the pair and died before writing its event.
-        UUID dead = UUID.randomUUID();
-        sql("INSERT INTO consolidation_publication (unit_id, plan_id, campaign_id, claimed_by, claimed_until) "
-                + "VALUES (?, ?, ?, ?, now() + interval '1 hour')", unit, plan, campaign, dead);
+        claimedBy(UUID.randomUUID());
 
         publisher.publishDirty();
         assertThat(events()).as("a live claim is left to its holder").isEmpty();
@@ -73,8 +71,7 @@ class ConsolidationPublisherTest extends ReportServiceTestBase {
         figure(5);
         // Claimed as step (1) of a tick would, so that the scheduled publisher leaves it alone.
         UUID claimant = UUID.randomUUID();
-        sql("INSERT INTO consolidation_publication (unit_id, plan_id, campaign_id, claimed_by, claimed_until) "
-                + "VALUES (?, ?, ?, ?, now() + interval '1 hour')", unit, plan, campaign, claimant);
+        claimedBy(claimant);
         Claim claim = new Claim(claimant, List.of(new DirtyPair(unit, plan, campaign, 1)));
 
         // The consumer moves the figure and marks the pair again before the tick writes its event.
@@ -115,6 +112,12 @@ class ConsolidationPublisherTest extends ReportServiceTestBase {
             publisher.publishDirty();
             assertThat(events()).hasSize(2).last().satisfies(e -> assertThat(communicationEvents(e)).isEqualTo(4));
         });
+    }
+
+    /** The pair waits, claimed by {@code claimant} for an hour. */
+    private void claimedBy(UUID claimant) {
+        sql("INSERT INTO consolidation_publication (unit_id, plan_id, campaign_id, claimed_by, claimed_until) "
+                + "VALUES (?, ?, ?, ?, now() + interval '1 hour')", unit, plan, campaign, claimant);
     }
 
     private void mark(int times) {

@@ -10,11 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -106,36 +102,6 @@ public class CompletenessRepository {
 
     /** Counts over the subtree; children* count distinct direct children (of the subtree's root) owing / having reported. */
     public record Counts(int owed, int received, int onTime, int childrenOwed, int childrenReported) {
-    }
-
-    /** The unit's current path in the tree ('/root/…/unit/'), if the replica knows it. */
-    public Optional<String> path(UUID unitId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT path FROM unit_replica WHERE id = ?")) {
-            ps.setObject(1, unitId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the unit replica", e);
-        }
-    }
-
-    /** The current paths of those of {@code unitIds} the replica knows, in one query. */
-    public Map<UUID, String> paths(Collection<UUID> unitIds) {
-        Map<UUID, String> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id, path FROM unit_replica WHERE id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("uuid", unitIds.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getObject(1, UUID.class), rs.getString(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the unit replica", e);
-        }
-        return out;
     }
 
     /** @param campaign true when {@code scopeId} is a campaign, false when it is a plan (and its sub-plans) */

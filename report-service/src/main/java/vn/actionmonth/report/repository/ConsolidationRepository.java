@@ -86,23 +86,7 @@ public class ConsolidationRepository {
     /** indicator code to totals of each unit, in one scope. */
     public Map<UUID, Map<String, FigureTotals>> figures(Collection<UUID> units, UUID scopeId) {
         Map<UUID, Map<String, FigureTotals>> out = new HashMap<>();
-        if (units.isEmpty()) {
-            return out;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT unit_id, indicator_code, own_submitted, total_submitted, own_approved, total_approved "
-                        + "FROM consolidation WHERE scope_id = ? AND unit_id = ANY (?)")) {
-            ps.setObject(1, scopeId);
-            ps.setArray(2, c.createArrayOf("uuid", units.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>()).put(rs.getString(2),
-                            new FigureTotals(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read consolidation", e);
-        }
+        figures(units.stream().map(u -> new UnitScope(u, scopeId)).toList()).forEach((k, v) -> out.put(k.unitId(), v));
         return out;
     }
 

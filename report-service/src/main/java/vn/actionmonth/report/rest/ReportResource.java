@@ -122,7 +122,7 @@ public class ReportResource {
                                      @Parameter(description = "DRAFT, SUBMITTED, RETURNED or APPROVED") @QueryParam("status") ReportStatus status,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
-        ReportService.Page<Report> p = service.list(plan, unit, status, page, size);
+        Page<Report> p = service.list(plan, unit, status, page, size);
         return new Page<>(p.items().stream().map(this::view).toList(), p.page(), p.size(), p.total());
     }
 

@@ -2,6 +2,8 @@ package vn.actionmonth.report.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.common.units.UnitDirectory;
+import vn.actionmonth.common.units.UnitRecord;
 import vn.actionmonth.events.report.Completeness;
 import vn.actionmonth.report.domain.ReportStatus;
 import vn.actionmonth.report.domain.UnitScope;
@@ -30,10 +32,12 @@ public class CompletenessService {
     public enum Level { CHILDREN, SUBTREE }
 
     private final CompletenessRepository repository;
+    private final UnitDirectory units;
     private final Clock clock;
 
-    public CompletenessService(CompletenessRepository repository, Clock clock) {
+    public CompletenessService(CompletenessRepository repository, UnitDirectory units, Clock clock) {
         this.repository = repository;
+        this.units = units;
         this.clock = clock;
     }
 
@@ -47,7 +51,7 @@ public class CompletenessService {
     }
 
     public Result compute(UUID unitId, UUID scopeId, boolean campaign, Level level) {
-        String path = repository.path(unitId).orElseThrow(() -> Problems.notFound("unit", unitId));
+        String path = units.find(unitId).map(UnitRecord::path).orElseThrow(() -> Problems.notFound("unit", unitId));
         Counts counts = repository.counts(path, scopeId, campaign);
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Entry> late = new ArrayList<>();
@@ -64,12 +68,12 @@ public class CompletenessService {
      * statement per plan, one aggregate over each unit's subtree. Units not in the replica are left out.
      */
     public Map<UnitScope, Result> summaries(Collection<UnitScope> pairs) {
-        Map<UUID, String> paths = repository.paths(pairs.stream().map(UnitScope::unitId).collect(Collectors.toSet()));
-        Map<UUID, List<UnitScope>> byPlan = pairs.stream().filter(p -> paths.containsKey(p.unitId()))
+        Map<UUID, UnitRecord> known = units.findAll(pairs.stream().map(UnitScope::unitId).collect(Collectors.toSet()));
+        Map<UUID, List<UnitScope>> byPlan = pairs.stream().filter(p -> known.containsKey(p.unitId()))
                 .collect(Collectors.groupingBy(UnitScope::scopeId));
         Map<UnitScope, Result> out = new HashMap<>();
         byPlan.forEach((plan, inPlan) -> {
-            List<Counts> counts = repository.countsInPlan(plan, inPlan.stream().map(p -> paths.get(p.unitId())).toList());
+            List<Counts> counts = repository.countsInPlan(plan, inPlan.stream().map(p -> known.get(p.unitId()).path()).toList());
             for (int i = 0; i < inPlan.size(); i++) {
                 UnitScope p = inPlan.get(i);
                 Counts c = counts.get(i);

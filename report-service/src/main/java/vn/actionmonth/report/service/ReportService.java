@@ -259,9 +259,6 @@ public class ReportService {
         return new Page<>(q.page(page, size).list(), page, size, total);
     }
 
-    public record Page<T>(List<T> items, int page, int size, long total) {
-    }
-
     private Report find(UUID id) {
         return reports.findByIdOptional(id).orElseThrow(() -> Problems.notFound("report", id));
     }
