@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import vn.actionmonth.common.units.UnitDirectory;
 import vn.actionmonth.events.Topics;
 import vn.actionmonth.events.kafka.CloudEventHeaders;
 import vn.actionmonth.report.domain.UnitScope;
+import vn.actionmonth.report.repository.CompletenessRepository;
+import vn.actionmonth.report.repository.CompletenessRepository.Counts;
 import vn.actionmonth.report.service.CompletenessService;
 
 import java.io.ByteArrayInputStream;
@@ -59,6 +62,12 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
 
     @Inject
     CompletenessService completeness;
+
+    @Inject
+    CompletenessRepository completenessRows;
+
+    @Inject
+    UnitDirectory units;
 
     final UUID campaign = UUID.randomUUID();
     final UUID p = UUID.randomUUID();
@@ -303,6 +312,27 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
                 assertThat(b.childrenReported()).isEqualTo(one.childrenReported());
             });
         }
+    }
+
+    @Test
+    @Order(9)
+    void bothWaysOfCountingABatchGiveTheApisCountOfEachUnit() {
+        List<UUID> unitIds = List.of(p, d1, d2, w11, w12, w21);
+        List<String> paths = unitIds.stream().map(u -> units.find(u).orElseThrow().path()).toList();
+        for (UUID plan : List.of(pp, pd1, pd2)) {
+            List<Counts> walkingUp = completenessRows.countsWalkingUp(plan, paths);
+            List<Counts> eachSubtree = completenessRows.countsEachSubtree(plan, paths);
+            for (int i = 0; i < unitIds.size(); i++) {
+                CompletenessService.Result one = completeness.compute(unitIds.get(i), plan, false,
+                        CompletenessService.Level.SUBTREE);
+                Counts expected = new Counts(one.subtree().owed(), one.subtree().received(), one.subtree().onTime(),
+                        one.childrenOwed(), one.childrenReported());
+                assertThat(walkingUp.get(i)).as("walking up: unit %s, plan %s", unitIds.get(i), plan).isEqualTo(expected);
+                assertThat(eachSubtree.get(i)).as("each subtree: unit %s, plan %s", unitIds.get(i), plan).isEqualTo(expected);
+            }
+        }
+        // Not a tautology of zeros: the province plan counts all five obligations, four received, at the province.
+        assertThat(completenessRows.countsWalkingUp(pp, paths).get(0)).isEqualTo(new Counts(5, 4, 3, 2, 1));
     }
 
     private long consolidationEvents(UUID unit, UUID plan) {
