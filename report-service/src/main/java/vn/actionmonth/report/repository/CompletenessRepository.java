@@ -101,8 +101,7 @@ public class CompletenessRepository {
     /**
      * The counts of many subtrees in one plan, each owed row of the scope read once and counted in
      * every wanted subtree on its path (its path's prefixes, one per level): the cheaper way when
-     * the batch holds a ministry or a province, or many subtrees, as the publisher's batches do
-     * under load. Counted one subtree at a time, the ministry alone read its 100,000 units through
+     * the batch holds the plan's issuer, or many subtrees, as the publisher's batches do under load. Counted one subtree at a time, the ministry alone read its 100,000 units through
      * the indexes (about 3 s), and a batch of 2,000 subtrees took 20 s. The row's path is where
      * ROWS puts it: the frozen path once submitted, the unit's place in the tree before.
      * Parameters: the subtrees' paths, the scope's plans.
@@ -116,8 +115,9 @@ public class CompletenessRepository {
             + "CROSS JOIN LATERAL generate_series(1, (length(owed.path) - 1) / " + CHILD_SEGMENT + ") AS k(depth) "
             + "JOIN wanted w ON w.root = left(owed.path, 1 + " + CHILD_SEGMENT + " * k.depth) GROUP BY w.n, w.root";
 
-    /** A batch holding a subtree this shallow (the ministry, a province) is counted walking up. */
-    private static final int LARGE_SUBTREE_DEPTH = 2;
+    /** Where the plan's issuer sits in the tree: its scope lies under it. */
+    private static final String ISSUER_PATH = "SELECT u.path FROM plan_replica p JOIN unit_replica u ON u.id = p.issuer_id "
+            + "WHERE p.id = ?";
 
     /** A batch of more subtrees than this is counted walking up. */
     private static final int MANY_SUBTREES = 100;
@@ -154,12 +154,27 @@ public class CompletenessRepository {
 
     /**
      * The counts of each subtree in one plan (with its sub-plans), in the order given, in one
-     * statement chosen for the batch's size.
+     * statement chosen for the batch: walking up reads the plan's whole scope, which pays when a
+     * subtree holds the plan's issuer (it is counted whole anyway) or when the subtrees are many;
+     * a few subtrees below the issuer (a province under the ministry's guidance) are cheaper
+     * through the indexes, so a trickle of reports does not read the whole country every second.
      */
     public List<Counts> countsInPlan(UUID planId, List<String> subtreePaths) {
-        boolean large = subtreePaths.size() > MANY_SUBTREES
-                || subtreePaths.stream().anyMatch(p -> depth(p) <= LARGE_SUBTREE_DEPTH);
-        return large ? countsWalkingUp(planId, subtreePaths) : countsEachSubtree(planId, subtreePaths);
+        String issuer = issuerPath(planId);
+        boolean wholeScope = issuer != null && subtreePaths.stream().anyMatch(issuer::startsWith);
+        return wholeScope || subtreePaths.size() > MANY_SUBTREES
+                ? countsWalkingUp(planId, subtreePaths) : countsEachSubtree(planId, subtreePaths);
+    }
+
+    private String issuerPath(UUID planId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ISSUER_PATH)) {
+            ps.setObject(1, planId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the plan's issuer", e);
+        }
     }
 
     /** The counts of each subtree in one plan, each owed row read once and counted on every level of its path. */
@@ -261,10 +276,6 @@ public class CompletenessRepository {
             ps.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
         return ps;
-    }
-
-    private static int depth(String subtreePath) {
-        return (subtreePath.length() - 1) / CHILD_SEGMENT;
     }
 
     private static String end(String subtreePath) {
