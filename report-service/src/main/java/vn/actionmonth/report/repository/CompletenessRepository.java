@@ -101,8 +101,9 @@ public class CompletenessRepository {
     /**
      * The counts of many subtrees in one plan, each owed row of the scope read once and counted in
      * every wanted subtree on its path (its path's prefixes, one per level): the cheaper way when
-     * the batch holds the plan's issuer, or many subtrees, as the publisher's batches do under load. Counted one subtree at a time, the ministry alone read its 100,000 units through
-     * the indexes (about 3 s), and a batch of 2,000 subtrees took 20 s. The row's path is where
+     * the batch holds the plan's issuer, or many subtrees, as the publisher's batches do under
+     * load. Counted one subtree at a time, the ministry alone read its 100,000 units through the
+     * indexes (about 3 s), and a batch of 2,000 subtrees took 20 s. The row's path is where
      * ROWS puts it: the frozen path once submitted, the unit's place in the tree before.
      * Parameters: the subtrees' paths, the scope's plans.
      */
