@@ -24,6 +24,7 @@ import vn.actionmonth.events.kafka.CloudEventHeaders;
 import vn.actionmonth.report.domain.UnitScope;
 import vn.actionmonth.report.repository.CompletenessRepository;
 import vn.actionmonth.report.repository.CompletenessRepository.Counts;
+import vn.actionmonth.report.repository.CompletenessRepository.Way;
 import vn.actionmonth.report.service.CompletenessService;
 
 import java.io.ByteArrayInputStream;
@@ -320,8 +321,8 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
         List<UUID> unitIds = List.of(p, d1, d2, w11, w12, w21);
         List<String> paths = unitIds.stream().map(u -> units.find(u).orElseThrow().path()).toList();
         for (UUID plan : List.of(pp, pd1, pd2)) {
-            List<Counts> walkingUp = completenessRows.countsWalkingUp(plan, paths);
-            List<Counts> eachSubtree = completenessRows.countsEachSubtree(plan, paths);
+            List<Counts> walkingUp = completenessRows.countsInPlan(plan, paths, Way.WALKING_UP);
+            List<Counts> eachSubtree = completenessRows.countsInPlan(plan, paths, Way.EACH_SUBTREE);
             for (int i = 0; i < unitIds.size(); i++) {
                 CompletenessService.Result one = completeness.compute(unitIds.get(i), plan, false,
                         CompletenessService.Level.SUBTREE);
@@ -332,7 +333,7 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
             }
         }
         // Not a tautology of zeros: the province plan counts all five obligations, four received, at the province.
-        assertThat(completenessRows.countsWalkingUp(pp, paths).get(0)).isEqualTo(new Counts(5, 4, 3, 2, 1));
+        assertThat(completenessRows.countsInPlan(pp, paths, Way.WALKING_UP).get(0)).isEqualTo(new Counts(5, 4, 3, 2, 1));
     }
 
     private long consolidationEvents(UUID unit, UUID plan) {

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGStatement;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,10 +31,15 @@ public class CompletenessRepository {
     /** Length of '<uuid>/': a direct child's path is its parent's path plus this. */
     private static final int CHILD_SEGMENT = 37;
 
-    /** A plan with the plans made on its basis, to any depth: the ministry's guidance has thousands. */
-    private static final String SCOPE_PLANS = "WITH RECURSIVE scope_plans(id, depth) AS ("
+    /**
+     * A plan with the plans made on its basis, to any depth (the ministry's guidance has thousands),
+     * and where its issuer sits in the tree (its scope lies under it; null while not replicated).
+     */
+    private static final String PLAN_SCOPE = "WITH RECURSIVE scope_plans(id, depth) AS ("
             + " SELECT CAST(? AS uuid), 0 UNION ALL SELECT p.id, s.depth + 1 FROM plan_replica p"
-            + " JOIN scope_plans s ON p.basis_plan_id = s.id WHERE s.depth < 20) SELECT DISTINCT id FROM scope_plans";
+            + " JOIN scope_plans s ON p.basis_plan_id = s.id WHERE s.depth < 20)"
+            + " SELECT ARRAY(SELECT DISTINCT id FROM scope_plans), (SELECT u.path FROM plan_replica p"
+            + " JOIN unit_replica u ON u.id = p.issuer_id WHERE p.id = CAST(? AS uuid))";
 
     /**
      * The owed rows of one subtree in one scope: %1$s is the scope filter (a plan with its sub-plans,
@@ -116,10 +122,6 @@ public class CompletenessRepository {
             + "CROSS JOIN LATERAL generate_series(1, (length(owed.path) - 1) / " + CHILD_SEGMENT + ") AS k(depth) "
             + "JOIN wanted w ON w.root = left(owed.path, 1 + " + CHILD_SEGMENT + " * k.depth) GROUP BY w.n, w.root";
 
-    /** Where the plan's issuer sits in the tree: its scope lies under it. */
-    private static final String ISSUER_PATH = "SELECT u.path FROM plan_replica p JOIN unit_replica u ON u.id = p.issuer_id "
-            + "WHERE p.id = ?";
-
     /** A batch of more subtrees than this is counted walking up. */
     private static final int MANY_SUBTREES = 100;
 
@@ -153,6 +155,14 @@ public class CompletenessRepository {
         }
     }
 
+    /** How a batch of subtrees in one plan is counted; both give the same counts. */
+    public enum Way {
+        /** Each owed row of the plan's whole scope read once and counted on every level of its path. */
+        WALKING_UP,
+        /** One subtree after the other, through the indexes. */
+        EACH_SUBTREE
+    }
+
     /**
      * The counts of each subtree in one plan (with its sub-plans), in the order given, in one
      * statement chosen for the batch: walking up reads the plan's whole scope, which pays when a
@@ -161,59 +171,49 @@ public class CompletenessRepository {
      * through the indexes, so a trickle of reports does not read the whole country every second.
      */
     public List<Counts> countsInPlan(UUID planId, List<String> subtreePaths) {
-        String issuer = issuerPath(planId);
-        boolean wholeScope = issuer != null && subtreePaths.stream().anyMatch(issuer::startsWith);
-        return wholeScope || subtreePaths.size() > MANY_SUBTREES
-                ? countsWalkingUp(planId, subtreePaths) : countsEachSubtree(planId, subtreePaths);
+        return countsInPlan(planId, subtreePaths, null);
     }
 
-    private String issuerPath(UUID planId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ISSUER_PATH)) {
-            ps.setObject(1, planId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
+    /** @param way how to count them, or null to choose for the batch */
+    public List<Counts> countsInPlan(UUID planId, List<String> subtreePaths, Way way) {
+        try (Connection c = dataSource.getConnection()) {
+            PlanScope scope = planScope(c, planId);
+            Way chosen = way != null ? way
+                    : (scope.holdsIssuer(subtreePaths) || subtreePaths.size() > MANY_SUBTREES ? Way.WALKING_UP : Way.EACH_SUBTREE);
+            return chosen == Way.WALKING_UP ? countsWalkingUp(c, scope.plans(), subtreePaths)
+                    : countsEachSubtree(c, scope.plans(), subtreePaths);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read the plan's issuer", e);
+            throw new IllegalStateException("could not count completeness", e);
         }
     }
 
-    /** The counts of each subtree in one plan, each owed row read once and counted on every level of its path. */
-    public List<Counts> countsWalkingUp(UUID planId, List<String> subtreePaths) {
+    private static List<Counts> countsWalkingUp(Connection c, Array plans, List<String> subtreePaths) throws SQLException {
         Counts[] out = new Counts[subtreePaths.size()];
         Arrays.fill(out, new Counts(0, 0, 0, 0, 0));
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = plannedEachTime(c.prepareStatement(COUNT_WALKING_UP))) {
+        try (PreparedStatement ps = plannedEachTime(c.prepareStatement(COUNT_WALKING_UP))) {
             ps.setArray(1, c.createArrayOf("text", subtreePaths.toArray()));
-            ps.setObject(2, scope(c, planId, false));
+            ps.setArray(2, plans);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out[rs.getInt(1) - 1] = new Counts(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not count completeness", e);
         }
         return List.of(out);
     }
 
-    /** The counts of each subtree in one plan, one subtree after the other through the indexes. */
-    public List<Counts> countsEachSubtree(UUID planId, List<String> subtreePaths) {
+    private static List<Counts> countsEachSubtree(Connection c, Array plans, List<String> subtreePaths) throws SQLException {
         List<Counts> out = new ArrayList<>(subtreePaths.size());
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = plannedEachTime(c.prepareStatement(COUNT_EACH_SUBTREE))) {
-            Object plans = scope(c, planId, false);
+        try (PreparedStatement ps = plannedEachTime(c.prepareStatement(COUNT_EACH_SUBTREE))) {
             ps.setArray(1, c.createArrayOf("text", subtreePaths.toArray()));
             ps.setArray(2, c.createArrayOf("text", subtreePaths.stream().map(CompletenessRepository::end).toArray()));
-            ps.setObject(3, plans);
-            ps.setObject(4, plans);
+            ps.setArray(3, plans);
+            ps.setArray(4, plans);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(counts(rs));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not count completeness", e);
         }
         return out;
     }
@@ -248,19 +248,26 @@ public class CompletenessRepository {
 
     /** The value the scope filter is bound to: the campaign's id, or the array of the plan and its sub-plans. */
     private static Object scope(Connection c, UUID scopeId, boolean campaign) throws SQLException {
-        if (campaign) {
-            return scopeId;
-        }
-        List<UUID> plans = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(SCOPE_PLANS)) {
-            ps.setObject(1, scopeId);
+        return campaign ? scopeId : planScope(c, scopeId).plans();
+    }
+
+    /** A plan's sub-plans (with itself) and its issuer's path, in one statement. */
+    private static PlanScope planScope(Connection c, UUID planId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(PLAN_SCOPE)) {
+            ps.setObject(1, planId);
+            ps.setObject(2, planId);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plans.add(rs.getObject(1, UUID.class));
-                }
+                rs.next();
+                return new PlanScope(c.createArrayOf("uuid", (Object[]) rs.getArray(1).getArray()), rs.getString(2));
             }
         }
-        return c.createArrayOf("uuid", plans.toArray());
+    }
+
+    private record PlanScope(Array plans, String issuerPath) {
+
+        boolean holdsIssuer(List<String> subtreePaths) {
+            return issuerPath != null && subtreePaths.stream().anyMatch(issuerPath::startsWith);
+        }
     }
 
     private static PreparedStatement prepare(Connection c, String select, boolean campaign) throws SQLException {
