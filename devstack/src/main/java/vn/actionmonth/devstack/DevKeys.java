@@ -21,6 +21,8 @@ import java.util.Base64;
 public final class DevKeys {
 
     public static final String ISSUER = "urn:actionmonth:dev";
+    /** The audience dev tokens are issued for, and the one the services of a dev stack require. */
+    public static final String AUDIENCE = "action-month-api";
 
     private final KeyPair pair;
 

@@ -40,7 +40,8 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.password", stack.postgres().password(),
                 "events.kafka.bootstrap-servers", stack.bootstrapServers(),
                 "mp.jwt.verify.publickey.location", publicKeyFile().toUri().toString(),
-                "mp.jwt.verify.issuer", DevKeys.ISSUER);
+                "mp.jwt.verify.issuer", DevKeys.ISSUER,
+                "mp.jwt.verify.audiences", DevKeys.AUDIENCE);
     }
 
     @Override
@@ -54,7 +55,8 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
                 Duration.ofHours(1));
     }
 
-    static synchronized DevKeys keys() {
+    /** The key pair the services under test trust: for tokens a test shapes itself. */
+    public static synchronized DevKeys keys() {
         if (keys == null) {
             keys = DevKeys.generate();
         }

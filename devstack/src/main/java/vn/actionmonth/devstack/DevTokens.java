@@ -20,11 +20,21 @@ public final class DevTokens {
     }
 
     public static String mint(DevKeys keys, String subject, UUID unitId, Collection<String> roles, Duration ttl) {
-        Instant now = Instant.now();
+        return mint(keys, subject, unitId, roles, Instant.now(), ttl, DevKeys.AUDIENCE);
+    }
+
+    /**
+     * A token issued at {@code issuedAt} for {@code audience} (none when null): tests show the
+     * services refuse old, long-lived and foreign-audience tokens.
+     */
+    public static String mint(DevKeys keys, String subject, UUID unitId, Collection<String> roles, Instant issuedAt,
+                              Duration ttl, String audience) {
+        Instant now = issuedAt;
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"dev\"}";
         String groups = roles.stream().map(r -> '"' + json(r) + '"').collect(Collectors.joining(",", "[", "]"));
         String claims = "{"
                 + "\"iss\":\"" + json(DevKeys.ISSUER) + "\","
+                + (audience == null ? "" : "\"aud\":\"" + json(audience) + "\",")
                 + "\"sub\":\"" + json(subject) + "\","
                 + "\"upn\":\"" + json(subject) + "\","
                 + "\"preferred_username\":\"" + json(subject) + "\","

@@ -161,11 +161,18 @@ public record LauncherArgs(Command command, boolean detach, Integer postgresPort
         }
     }
 
+    /** The longest lifetime the services accept by default (JWT_MAX_AGE_SECONDS). */
+    static final Duration MAX_TTL = Duration.ofHours(24);
+
     private static Duration parseTtl(String value) {
         try {
             Duration ttl = Duration.parse(value.toUpperCase(java.util.Locale.ROOT));
             if (ttl.isNegative() || ttl.isZero()) {
                 throw new UsageException("--ttl must be positive: " + value);
+            }
+            if (ttl.compareTo(MAX_TTL) > 0) {
+                throw new UsageException("--ttl must be at most " + MAX_TTL + ": the services refuse tokens issued for longer ("
+                        + "JWT_MAX_AGE_SECONDS)");
             }
             return ttl;
         } catch (DateTimeParseException e) {

@@ -304,6 +304,7 @@ public final class Stack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
         env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString());
         env.put("JWT_ISSUER", DevKeys.ISSUER);
+        env.put("JWT_AUDIENCE", DevKeys.AUDIENCE);
         env.put("HTTP_HOST", ServiceEndpoint.HOST);
         env.put("HTTP_PORT", Integer.toString(spec.port()));
         env.putAll(spec.extraEnv());

@@ -3,7 +3,11 @@ package vn.actionmonth.common;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.actionmonth.common.problem.Problem;
+import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.common.validation.TextRules;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,6 +16,8 @@ import java.util.UUID;
 public class Caller {
 
     public static final String UNIT_CLAIM = "unit_id";
+    /** Longest subject a token may carry: the columns that record who acted hold this many characters. */
+    public static final int MAX_NAME = 200;
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -28,16 +34,28 @@ public class Caller {
         try {
             return UUID.fromString(value);
         } catch (RuntimeException e) {
-            throw vn.actionmonth.common.problem.Problems.forbidden("the token carries no valid unit_id claim");
+            throw Problems.forbidden("the token carries no valid unit_id claim");
         }
     }
 
+    /**
+     * The token's subject, as recorded with every change the caller makes; a subject longer than
+     * {@link #MAX_NAME} (or not storable text) is refused with 400 naming the Authorization header.
+     */
     public String name() {
-        return identity.getPrincipal() == null ? "anonymous" : identity.getPrincipal().getName();
+        String name = identity.getPrincipal() == null ? "anonymous" : identity.getPrincipal().getName();
+        String problem = TextRules.problem(name, MAX_NAME, true);
+        if (problem != null) {
+            throw Problems.invalid(List.of(Problem.Violation.header("Authorization", "the token's subject " + problem)));
+        }
+        return name;
     }
 
+    /** The platform roles the token grants (see {@link Roles#ALL}). */
     public Set<String> roles() {
-        return identity.getRoles();
+        Set<String> known = new java.util.TreeSet<>(identity.getRoles());
+        known.retainAll(Roles.ALL);
+        return known;
     }
 
     public boolean has(String role) {
@@ -55,6 +73,6 @@ public class Caller {
                 return;
             }
         }
-        throw vn.actionmonth.common.problem.Problems.forbidden("this needs one of the roles " + String.join(", ", roles));
+        throw Problems.forbidden("this needs one of the roles " + String.join(", ", roles));
     }
 }

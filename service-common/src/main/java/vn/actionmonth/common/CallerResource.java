@@ -1,6 +1,6 @@
 package vn.actionmonth.common;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /** Tells a caller how the service reads its token: a quick check for integrators. */
 @Path("/api/v1/me")
-@Authenticated
+@RolesAllowed(Roles.MEMBER)
 @Tag(name = "Caller", description = "Who the bearer token says the caller is")
 public class CallerResource {
 

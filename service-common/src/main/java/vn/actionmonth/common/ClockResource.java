@@ -1,6 +1,5 @@
 package vn.actionmonth.common;
 
-import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,7 +39,7 @@ public class ClockResource {
     }
 
     @GET
-    @Authenticated
+    @RolesAllowed(Roles.MEMBER)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The service's current time")
     public ClockView now() {

@@ -1,5 +1,7 @@
 package vn.actionmonth.common;
 
+import java.util.Set;
+
 /** The roles a token's {@code groups} claim may carry. */
 public final class Roles {
 
@@ -15,6 +17,15 @@ public final class Roles {
     public static final String VIEWER = "viewer";
     /** Another system of the platform: reads everything. */
     public static final String SYSTEM = "system";
+
+    /** The roles a token may grant; any other group in a token is ignored. */
+    public static final Set<String> ALL = Set.of(ADMIN, PLANNER, REPORTER, APPROVER, VIEWER, SYSTEM);
+
+    /**
+     * Held by every caller whose token grants at least one role of {@link #ALL}: what every read
+     * requires. Never taken from a token; {@link KnownRoles} adds it.
+     */
+    public static final String MEMBER = "member";
 
     private Roles() {
     }

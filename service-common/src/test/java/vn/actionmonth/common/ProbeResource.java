@@ -2,16 +2,24 @@ package vn.actionmonth.common;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.common.rest.MaxBody;
+import vn.actionmonth.common.rest.Paging;
+import vn.actionmonth.common.validation.Text;
 
 import java.util.List;
 
@@ -22,7 +30,13 @@ public class ProbeResource {
     public record Figure(@NotBlank String code, @PositiveOrZero long value) {
     }
 
-    public record ProbeRequest(@NotBlank @Size(max = 20) String name, @Valid List<Figure> figures) {
+    public record ProbeRequest(@NotBlank @Text(max = 20, singleLine = true) String name, @Valid List<Figure> figures) {
+    }
+
+    private final Caller caller;
+
+    public ProbeResource(Caller caller) {
+        this.caller = caller;
     }
 
     @GET
@@ -43,6 +57,24 @@ public class ProbeResource {
     @RolesAllowed(Roles.PLANNER)
     public String find(@PathParam("id") String id) {
         throw Problems.notFound("probe", id);
+    }
+
+    @GET
+    @Path("/paged")
+    @RolesAllowed(Roles.MEMBER)
+    public String paged(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+                        @HeaderParam("X-Probe") @Size(max = 5) String probe) {
+        return "page " + page;
+    }
+
+    /** What a write records as its author. */
+    @POST
+    @Path("/author")
+    @RolesAllowed(Roles.MEMBER)
+    @MaxBody(100)
+    @Consumes(MediaType.TEXT_PLAIN)
+    public String author(String body) {
+        return caller.name();
     }
 
     @GET

@@ -4,11 +4,18 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import vn.actionmonth.devstack.DevKeys;
 import vn.actionmonth.devstack.DevStackTestResource;
+import vn.actionmonth.devstack.DevTokens;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,6 +27,11 @@ class SecurityAndProblemTest {
 
     static final String PROBLEM = "application/problem+json";
     final UUID unit = UUID.randomUUID();
+
+    private String token(Instant issuedAt, Duration ttl, String audience) {
+        return DevTokens.mint(DevStackTestResource.keys(), "can-bo@kontum.gov.vn", unit, List.of(Roles.PLANNER),
+                issuedAt, ttl, audience);
+    }
 
     @Test
     void anEndpointWithoutATokenAnswers401ProblemJson() {
@@ -90,6 +102,89 @@ class SecurityAndProblemTest {
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrWithoutOneIsRefused() {
+        given().auth().oauth2(token(Instant.now(), Duration.ofMinutes(5), "another-client")).when().get("/api/v1/probes")
+                .then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(token(Instant.now(), Duration.ofMinutes(5), null)).when().get("/api/v1/probes")
+                .then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(token(Instant.now(), Duration.ofMinutes(5), DevKeys.AUDIENCE)).when().get("/api/v1/probes")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aTokenIssuedLongAgoOrForAHundredYearsIsRefused() {
+        given().auth().oauth2(token(Instant.now(), Duration.ofDays(36_500), DevKeys.AUDIENCE)).when().get("/api/v1/probes")
+                .then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(token(Instant.now().minus(Duration.ofHours(25)), Duration.ofHours(26), DevKeys.AUDIENCE))
+                .when().get("/api/v1/probes").then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void aTokenWithNoRoleOfThePlatformReadsNothing() {
+        String roleless = DevTokens.mint(DevStackTestResource.keys(), "client-of-the-same-idp", unit,
+                List.of("offline_access", "member"), Duration.ofMinutes(5));
+        given().auth().oauth2(roleless).when().get("/api/v1/me").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(roleless).when().get("/api/v1/clock").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(DevStackTestResource.token(unit, Roles.VIEWER)).when().get("/api/v1/me").then()
+                .statusCode(200).body("roles", contains("viewer"));
+    }
+
+    @Test
+    void aSubjectLongerThanTheRecordsKeepIsA400NamingTheAuthorizationHeader() {
+        String longName = "can-bo." + "x".repeat(250) + "@kontum.gov.vn";
+        String token = DevTokens.mint(DevStackTestResource.keys(), longName, unit, List.of(Roles.VIEWER), Duration.ofMinutes(5));
+        given().auth().oauth2(token).contentType("text/plain").body("ok").when().post("/api/v1/probes/author").then()
+                .statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("Authorization"))
+                .body("violations[0].in", equalTo("header"));
+    }
+
+    @Test
+    void queryParametersAndHeadersAreNamedAsTheClientSentThem() {
+        String viewer = DevStackTestResource.token(unit, Roles.VIEWER);
+        given().auth().oauth2(viewer).queryParam("page", Integer.MAX_VALUE).when().get("/api/v1/probes/paged").then()
+                .statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("page"))
+                .body("violations[0].in", equalTo("query"));
+        given().auth().oauth2(viewer).header("X-Probe", "too long").when().get("/api/v1/probes/paged").then()
+                .statusCode(400).body("violations[0].field", equalTo("X-Probe")).body("violations[0].in", equalTo("header"));
+        given().auth().oauth2(viewer).queryParam("page", "hai").when().get("/api/v1/probes/paged").then()
+                .statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("page"))
+                .body("violations[0].message", equalTo("must be a whole number"));
+        given().auth().oauth2(viewer).queryParam("page", 3).when().get("/api/v1/probes/paged").then()
+                .statusCode(200).body(equalTo("page 3"));
+    }
+
+    @Test
+    void aTextIsMeasuredAfterNfcAndMayNotHoldAControlCharacter() {
+        String planner = DevStackTestResource.token(unit, Roles.PLANNER);
+        // U+FB2C is one character that NFC turns into three: 10 of them are 30 characters as stored.
+        given().auth().oauth2(planner).contentType("application/json").body("{\"name\": \"" + "\uFB2C".repeat(10) + "\"}")
+                .when().post("/api/v1/probes").then().statusCode(400).body("violations[0].field", equalTo("name"))
+                .body("violations[0].message", containsString("after Unicode NFC"));
+        given().auth().oauth2(planner).contentType("application/json").body("{\"name\": \"Kon\\u0000Tum\"}")
+                .when().post("/api/v1/probes").then().statusCode(400).body("violations[0].message", containsString("U+0000"));
+        given().auth().oauth2(planner).contentType("application/json").body("{\"name\": \"Phường Nguyễn Trãi\"}")
+                .when().post("/api/v1/probes").then().statusCode(200);
+    }
+
+    @Test
+    void aBodyLargerThanItsOperationTakesIsA413BeforeItIsRead() {
+        String viewer = DevStackTestResource.token(unit, Roles.VIEWER);
+        given().auth().oauth2(viewer).contentType("text/plain").body("x".repeat(101)).when().post("/api/v1/probes/author")
+                .then().statusCode(413).contentType(PROBLEM).body("violations[0].field", equalTo("body"));
+        given().auth().oauth2(viewer).contentType("text/plain").body("x".repeat(100)).when().post("/api/v1/probes/author")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void everyAnswerCarriesARequestIdThatAProblemRepeats() {
+        given().header("X-Request-Id", "dien-thoai-23305-0001").when().get("/api/v1/probes").then().statusCode(401)
+                .header("X-Request-Id", "dien-thoai-23305-0001").body("requestId", equalTo("dien-thoai-23305-0001"));
+        String generated = given().header("X-Request-Id", "không hợp lệ\u0001").when().get("/api/v1/probes").then()
+                .statusCode(401).extract().header("X-Request-Id");
+        assertThat(generated).matches("[0-9a-f-]{36}");
     }
 
     @Test

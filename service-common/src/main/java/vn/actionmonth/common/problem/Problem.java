@@ -18,7 +18,10 @@ public record Problem(
         @Schema(description = "HTTP status", examples = "400") int status,
         @Schema(description = "What went wrong this time", examples = "reportingRequirement.dueAt: must be after the period's end") String detail,
         @Schema(description = "The request path", examples = "/api/v1/plans") String instance,
-        @Schema(description = "The wrong fields") List<Violation> violations) {
+        @Schema(description = "The wrong fields") List<Violation> violations,
+        @Schema(description = "The request's id, also in the X-Request-Id response header and in every log line "
+                + "and event the request caused: quote it when reporting a problem",
+                examples = "5c1e0f9a-2b7d-4c3e-9a8f-0d6b1e2c3a4f") String requestId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

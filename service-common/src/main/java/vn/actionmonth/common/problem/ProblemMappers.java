@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Turns every error of the REST layer into {@code application/problem+json}; never a stack trace. */
 public class ProblemMappers {
@@ -35,9 +34,9 @@ public class ProblemMappers {
     public Response validation(ConstraintViolationException e, HttpServerRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            violations.add(new Problem.Violation(fieldOf(v.getPropertyPath()), "body", v.getMessage()));
+            violations.add(violationOf(v));
         }
-        violations.sort(Comparator.comparing(Problem.Violation::field));
+        violations.sort(Comparator.comparing(Problem.Violation::in).thenComparing(Problem.Violation::field));
         ProblemException p = Problems.invalid(violations);
         return respond(400, p.title(), p.getMessage(), violations, Map.of(), request);
     }
@@ -82,6 +81,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response badParameter(vn.actionmonth.common.rest.ParamConverters.BadParameter e, HttpServerRequest request) {
+        return respond(400, "Bad Request", e.getMessage(), List.of(e.violation()), Map.of(), request);
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         Response.StatusType s = e.getResponse().getStatusInfo();
         return respond(s.getStatusCode(), s.getReasonPhrase(), e.getMessage(), null, Map.of(), request);
@@ -89,18 +93,43 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpServerRequest request) {
-        String ref = UUID.randomUUID().toString();
-        LOG.errorf(e, "unexpected error %s on %s %s", ref, request.method(), request.path());
-        return respond(500, "Internal Server Error", "unexpected error; reference " + ref, null, Map.of(), request);
+        if (Unavailable.isDatabaseUnreachable(e)) {
+            LOG.warnf("database unreachable on %s %s: %s", request.method(), request.path(), Unavailable.rootMessage(e));
+            return respond(503, "Service Unavailable", "the service's database cannot be reached just now; "
+                    + "nothing was changed, try again in " + Unavailable.RETRY_AFTER_SECONDS + " seconds", null,
+                    Map.of("Retry-After", Integer.toString(Unavailable.RETRY_AFTER_SECONDS)), request);
+        }
+        LOG.errorf(e, "unexpected error on %s %s", request.method(), request.path());
+        return respond(500, "Internal Server Error", "unexpected error; quote the request id " + RequestIds.of(request)
+                + " when reporting it", null, Map.of(), request);
     }
 
-    static String fieldOf(Path path) {
-        // Drop the method and parameter nodes (create.arg0) that Bean Validation puts first.
+    /**
+     * Names a violated constraint as the client wrote it: a query parameter, header or path
+     * parameter by its name (where it sits on a resource method's parameter), a body field by its
+     * JSON path ({@code figures[0].value}).
+     */
+    static Problem.Violation violationOf(ConstraintViolation<?> v) {
+        String in = "body";
         List<String> names = new ArrayList<>();
-        for (Path.Node node : path) {
+        Class<?>[] parameterTypes = null;
+        String method = null;
+        for (Path.Node node : v.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
-                case PARAMETER -> names.clear();
+                case METHOD -> {
+                    method = node.getName();
+                    parameterTypes = node.as(Path.MethodNode.class).getParameterTypes().toArray(Class<?>[]::new);
+                }
+                case CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { }
+                case PARAMETER -> {
+                    names.clear();
+                    String[] located = locate(v.getRootBeanClass(), method, parameterTypes,
+                            node.as(Path.ParameterNode.class).getParameterIndex());
+                    if (located != null) {
+                        in = located[0];
+                        names.add(located[1]);
+                    }
+                }
                 default -> {
                     // An element's index or key sits on the node after the container: figures[0].value.
                     if (node.isInIterable() && !names.isEmpty()) {
@@ -115,13 +144,39 @@ public class ProblemMappers {
                 }
             }
         }
-        return names.isEmpty() ? "body" : String.join(".", names);
+        return new Problem.Violation(names.isEmpty() ? "body" : String.join(".", names), in, v.getMessage());
+    }
+
+    /**
+     * {where, name} of a resource method's parameter bound to the request by JAX-RS; null for the
+     * body. The class validated may be a generated subclass, whose override carries no annotations:
+     * the declaring classes above it are read too.
+     */
+    private static String[] locate(Class<?> type, String method, Class<?>[] parameterTypes, int index) {
+        for (Class<?> c = type; c != null && c != Object.class && method != null; c = c.getSuperclass()) {
+            java.lang.reflect.Parameter p;
+            try {
+                p = c.getDeclaredMethod(method, parameterTypes).getParameters()[index];
+            } catch (NoSuchMethodException e) {
+                continue;
+            }
+            if (p.isAnnotationPresent(jakarta.ws.rs.QueryParam.class)) {
+                return new String[] {"query", p.getAnnotation(jakarta.ws.rs.QueryParam.class).value()};
+            }
+            if (p.isAnnotationPresent(jakarta.ws.rs.HeaderParam.class)) {
+                return new String[] {"header", p.getAnnotation(jakarta.ws.rs.HeaderParam.class).value()};
+            }
+            if (p.isAnnotationPresent(jakarta.ws.rs.PathParam.class)) {
+                return new String[] {"path", p.getAnnotation(jakarta.ws.rs.PathParam.class).value()};
+            }
+        }
+        return null;
     }
 
     private static Response respond(int status, String title, String detail, List<Problem.Violation> violations,
                                     Map<String, String> headers, HttpServerRequest request) {
         Problem body = new Problem("about:blank", title, status, detail, request == null ? null : request.path(),
-                violations);
+                violations, request == null ? null : RequestIds.of(request));
         Response.ResponseBuilder r = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
         headers.forEach(r::header);
         return r.build();
