@@ -3,17 +3,21 @@ package vn.actionmonth.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.actionmonth.devstack.DevStackTestResource;
 import vn.actionmonth.events.Topics;
+import vn.actionmonth.plan.service.SampleData;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +26,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static vn.actionmonth.plan.TestSupport.admin;
@@ -34,11 +39,14 @@ import static vn.actionmonth.plan.TestSupport.unit;
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "plan"))
 class PlanApiTest {
 
+    @Inject
+    AgroalDataSource dataSource;
+
     /** The fields a planner writes; the rest (id, status, revision, version, year) the service sets. */
     private static final List<String> SERVER_FIELDS = List.of("id", "status", "revision", "version", "year");
 
     @ParameterizedTest
-    @ValueSource(strings = {"lc-2024", "ls-snv-2024", "nt-2024"})
+    @ValueSource(strings = {"lc-2024", "ls-75", "ls-snv-2024", "kt-124", "nt-2024"})
     void eachSamplePlanRoundTripsThroughTheApiWithEveryFieldIntact(String key) throws Exception {
         JsonNode published = read(plan(key));
         ObjectNode input = published.deepCopy();
@@ -85,9 +93,9 @@ class PlanApiTest {
 
     @Test
     void publishingEmitsOneObligationPerReportingUnitWithTheRightDueInstant() throws Exception {
-        UUID id = draftCopyOf("ls-snv-2024", input -> { });
+        UUID id = draftCopyOf("ls-75", input -> { });
         UUID snv = unit("LS-SNV");
-        given().auth().oauth2(as(snv, "planner")).post("/api/v1/plans/" + id + "/publish").then().statusCode(200)
+        given().auth().oauth2(as(admin("20"), "planner")).post("/api/v1/plans/" + id + "/publish").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED")).body("revision", equalTo(1));
 
         List<String> obligations = given().auth().oauth2(system()).get("/api/v1/plans/" + id + "/obligations").then()
@@ -118,7 +126,7 @@ class PlanApiTest {
         given().auth().oauth2(system()).get("/api/v1/plans/" + plan("lc-2024") + "/obligations").then().statusCode(200)
                 .body("size()", equalTo(20)).body("dueAt", hasItem("2024-07-20T00:00:00+07:00"))
                 .body("unitId", hasItem(unit("LC-SGDDT").toString()));
-        given().auth().oauth2(system()).get("/api/v1/plans/" + plan("nt-2024") + "/obligations").then().statusCode(200)
+        given().auth().oauth2(system()).get("/api/v1/plans/" + plan("kt-124") + "/obligations").then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].unitId", equalTo(admin("23305").toString()))
                 .body("[0].recipientId", equalTo(admin("608").toString()))
                 .body("[0].viaUnitId", equalTo(unit("KT-TP-PLDTBXH").toString()))
@@ -127,57 +135,120 @@ class PlanApiTest {
 
     @Test
     void aBasisThatIsNotPublishedIsRefusedAndNothingIsWritten() throws Exception {
-        UUID draftBasis = draftCopyOf("ls-snv-2024", input -> { });
-        long before = planCount();
+        // The province's draft: issued above Sở Nội vụ, in the same campaign; only unpublished.
+        UUID draftBasis = draftCopyOf("ls-75", input -> { });
+        Writes before = writes();
         ObjectNode input = inputOf("ls-snv-2024");
         input.put("basisPlanId", draftBasis.toString());
-        // Sở Nội vụ cannot base a plan on its own draft: not published, and not issued above it.
-        refused(as(unit("LS-SNV"), "planner"), input, "basisPlanId");
-        assertThat(planCount()).isEqualTo(before);
+        refused(as(unit("LS-SNV"), "planner"), input, "basisPlanId")
+                .body("violations.find { it.field == 'basisPlanId' }.message", containsString("is DRAFT, not PUBLISHED"))
+                .body("violations.size()", equalTo(1));
+        assertThat(writes()).isEqualTo(before);
     }
 
     @Test
     void aBasisIssuedByAUnitNotAboveTheIssuerIsRefused() throws Exception {
-        long before = planCount();
+        Writes before = writes();
         ObjectNode input = inputOf("ls-snv-2024");
         input.put("basisPlanId", plan("lc-2024").toString());
-        refused(as(unit("LS-SNV"), "planner"), input, "basisPlanId");
-        assertThat(planCount()).isEqualTo(before);
+        refused(as(unit("LS-SNV"), "planner"), input, "basisPlanId")
+                .body("violations[0].message", containsString("is not above"));
+        assertThat(writes()).isEqualTo(before);
     }
 
     @Test
     void reportingUnitsOutsideTheIssuersSubtreeAreRefused() throws Exception {
-        long before = planCount();
-        ObjectNode input = inputOf("ls-snv-2024");
-        ((ArrayNode) input.get("reportingRequirement").get("reportingUnitIds")).add(unit("LS-SLDTBXH").toString());
-        refused(as(unit("LS-SNV"), "planner"), input, "reportingRequirement.reportingUnitIds[1]");
-        assertThat(planCount()).isEqualTo(before);
+        Writes before = writes();
+        ObjectNode input = inputOf("ls-75");
+        ((ArrayNode) input.get("reportingRequirement").get("reportingUnitIds")).add(unit("LC-SGDDT").toString());
+        refused(as(admin("20"), "planner"), input, "reportingRequirement.reportingUnitIds[1]");
+        assertThat(writes()).isEqualTo(before);
     }
 
     @Test
     void aDeadlineBeforeThePeriodsEndIsRefused() throws Exception {
-        long before = planCount();
-        ObjectNode input = inputOf("ls-snv-2024");
+        Writes before = writes();
+        ObjectNode input = inputOf("ls-75");
         ((ObjectNode) input.get("reportingRequirement")).put("dueAt", "2024-06-15T00:00:00+07:00");
-        refused(as(unit("LS-SNV"), "planner"), input, "reportingRequirement.dueAt");
-        assertThat(planCount()).isEqualTo(before);
+        refused(as(admin("20"), "planner"), input, "reportingRequirement.dueAt");
+        assertThat(writes()).isEqualTo(before);
+    }
+
+    @Test
+    void reportsGoToTheIssuerOrItsNamedConsolidatingUnitNeverElsewhere() throws Exception {
+        Writes before = writes();
+        String ward = as(admin("23305"), "planner");
+        // Phường Nguyễn Trãi collects the report of its school. It cannot send it to the city above it,
+        // to a province elsewhere, or through a consolidating unit outside its subtree.
+        for (UUID elsewhere : List.of(admin("608"), admin("12"), unit("LC-SLDTBXH"))) {
+            refused(ward, wardPlanWhereTheSchoolReportsTo(elsewhere, null), "reportingRequirement.recipientId");
+        }
+        refused(ward, wardPlanWhereTheSchoolReportsTo(unit("KT-TP-PLDTBXH"), unit("KT-TP-PLDTBXH")),
+                "reportingRequirement.viaUnitId");
+        assertThat(writes()).isEqualTo(before);
+
+        given().auth().oauth2(ward).contentType(ContentType.JSON)
+                .body(wardPlanWhereTheSchoolReportsTo(admin("23305"), null).toString()).post("/api/v1/plans").then()
+                .statusCode(201);
+    }
+
+    @Test
+    void aUnitDoesNotReportToItselfSoNobodyApprovesTheirOwnReport() throws Exception {
+        Writes before = writes();
+        ObjectNode input = wardPlanWhereTheSchoolReportsTo(admin("23305"), null);
+        ((ArrayNode) input.get("reportingRequirement").get("reportingUnitIds")).add(admin("23305").toString());
+        refused(as(admin("23305"), "planner"), input, "reportingRequirement.reportingUnitIds[1]")
+                .body("violations[0].message", containsString("does not report to itself"));
+        ObjectNode throughItself = inputOf("ls-75");
+        ((ObjectNode) throughItself.get("reportingRequirement")).put("recipientId", unit("LS-SNV").toString())
+                .put("viaUnitId", unit("LS-SNV").toString());
+        refused(as(admin("20"), "planner"), throughItself, "reportingRequirement.reportingUnitIds[0]");
+        assertThat(writes()).isEqualTo(before);
+    }
+
+    @Test
+    void aPlanGivesTasksOnlyWithinItsIssuersSubtreeAndNamesOnlyUnitsWithinReach() throws Exception {
+        Writes before = writes();
+        String ward = as(admin("23305"), "planner");
+        // Tasks for the ministry or for another province are refused, whatever the ward writes.
+        for (UUID outside : List.of(SampleData.ministryId(), admin("12"), admin("608"))) {
+            ObjectNode input = inputOf("nt-2024");
+            ((ObjectNode) input.get("assignments").get(0).get("unit")).put("unitId", outside.toString());
+            refused(ward, input, "assignments[0].unit.unitId");
+        }
+        ObjectNode activity = inputOf("nt-2024");
+        activity.set("activities", TestSupport.JSON.createArrayNode().add(TestSupport.JSON.createObjectNode()
+                .put("title", "Tặng quà trẻ em có hoàn cảnh đặc biệt")
+                .set("coordinatingUnits", TestSupport.JSON.createArrayNode()
+                        .add(TestSupport.JSON.createObjectNode().put("unitId", unit("LC-HLHPN").toString())
+                                .put("name", "Hội LHPN tỉnh Lai Châu")))));
+        refused(ward, activity, "activities[0].coordinatingUnits[0].unitId");
+        assertThat(writes()).isEqualTo(before);
+
+        // Its ancestors and its parent's other units are within reach for an activity.
+        ((ObjectNode) activity.get("activities").get(0).get("coordinatingUnits").get(0))
+                .put("unitId", unit("KT-TP-PLDTBXH").toString()).put("name", "Phòng LĐTBXH thành phố");
+        ((ObjectNode) activity.get("activities").get(0)).set("leadUnit", TestSupport.JSON.createObjectNode()
+                .put("unitId", admin("608").toString()).put("name", "UBND thành phố Kon Tum"));
+        given().auth().oauth2(ward).contentType(ContentType.JSON).body(activity.toString()).post("/api/v1/plans").then()
+                .statusCode(201);
     }
 
     @Test
     void aPlannerIssuesPlansOfItsOwnUnitOnly() throws Exception {
-        long before = planCount();
+        Writes before = writes();
         given().auth().oauth2(as(unit("LS-SLDTBXH"), "planner")).contentType(ContentType.JSON)
                 .body(inputOf("ls-snv-2024").toString()).post("/api/v1/plans").then().statusCode(403)
                 .contentType("application/problem+json");
         given().auth().oauth2(as(unit("LS-SNV"), "viewer")).contentType(ContentType.JSON)
                 .body(inputOf("ls-snv-2024").toString()).post("/api/v1/plans").then().statusCode(403);
-        assertThat(planCount()).isEqualTo(before);
+        assertThat(writes()).isEqualTo(before);
     }
 
     @Test
     void aPublishedPlanChangesOnlyByARecordedAmendmentAndItsObligationsFollow() throws Exception {
-        UUID id = draftCopyOf("ls-snv-2024", input -> { });
-        String planner = as(unit("LS-SNV"), "planner");
+        UUID id = draftCopyOf("ls-75", input -> { });
+        String planner = as(admin("20"), "planner");
         String etag = given().auth().oauth2(planner).post("/api/v1/plans/" + id + "/publish").then().statusCode(200)
                 .extract().header("ETag");
         ObjectNode changed = (ObjectNode) read(id).deepCopy();
@@ -226,9 +297,7 @@ class PlanApiTest {
         input.put("issuerId", unit("LC-SGDDT").toString());
         input.put("basisPlanId", plan("lc-2024").toString());
         input.put("number", "/KH-SGDĐT");
-        ((ObjectNode) input.get("reportingRequirement")).set("reportingUnitIds",
-                TestSupport.JSON.createArrayNode().add(unit("LC-SGDDT").toString()));
-        ((ObjectNode) input.get("reportingRequirement")).put("recipientId", admin("12").toString());
+        ((ObjectNode) input.get("reportingRequirement")).set("reportingUnitIds", TestSupport.JSON.createArrayNode());
         input.set("assignments", TestSupport.JSON.createArrayNode());
         String planner = as(unit("LC-SGDDT"), "planner");
         String id = given().auth().oauth2(planner).contentType(ContentType.JSON).body(input.toString())
@@ -247,7 +316,7 @@ class PlanApiTest {
                 .queryParam("status", "PUBLISHED").get("/api/v1/plans").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo(plan("ls-75").toString()));
         given().auth().oauth2(system()).queryParam("issuerId", admin("23305"))
-                .queryParam("campaignId", vn.actionmonth.plan.service.SampleData.id("campaign:2024"))
+                .queryParam("campaignId", SampleData.id("campaign:2024"))
                 .get("/api/v1/plans").then().statusCode(200).body("items.id", hasItem(plan("nt-2024").toString()));
         // A ward reads its own plan and its ancestors' plans, not another province's.
         given().auth().oauth2(as(admin("23305"), "viewer")).get("/api/v1/plans/" + plan("kt-124")).then().statusCode(200);
@@ -267,21 +336,48 @@ class PlanApiTest {
         return input;
     }
 
+    /** A draft of the sample plan, its number left blank as drafts have it (so that searches by number find the sample). */
     private static UUID draftCopyOf(String sampleKey, java.util.function.Consumer<ObjectNode> change) throws Exception {
         ObjectNode input = inputOf(sampleKey);
+        input.put("number", "/KH-UBND");
         change.accept(input);
         UUID issuer = UUID.fromString(input.get("issuerId").asText());
         return UUID.fromString(given().auth().oauth2(as(issuer, "planner")).contentType(ContentType.JSON)
                 .body(input.toString()).post("/api/v1/plans").then().statusCode(201).extract().path("id"));
     }
 
-    private static void refused(String token, ObjectNode input, String field) {
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(input.toString()).post("/api/v1/plans").then()
+    private static ValidatableResponse refused(String token, ObjectNode input, String field) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(input.toString()).post("/api/v1/plans").then()
                 .statusCode(400).contentType("application/problem+json").body("violations.field", hasItem(field));
     }
 
-    private static long planCount() {
-        return ((Number) given().auth().oauth2(system()).queryParam("size", 1).get("/api/v1/plans").then().statusCode(200)
-                .extract().path("total")).longValue();
+    /** Phường Nguyễn Trãi's plan, in which its school reports to {@code recipient} (through {@code via}). */
+    private static ObjectNode wardPlanWhereTheSchoolReportsTo(UUID recipient, UUID via) throws Exception {
+        ObjectNode input = inputOf("nt-2024");
+        ObjectNode r = (ObjectNode) input.get("reportingRequirement");
+        r.set("reportingUnitIds", TestSupport.JSON.createArrayNode().add(unit("NT-TH-THCS-ND").toString()));
+        r.put("recipientId", recipient.toString());
+        r.put("viaUnitId", via == null ? null : via.toString());
+        r.put("indicatorSetCode", "CAM");
+        r.put("dueAt", "2024-06-30T00:00:00+07:00");
+        return input;
+    }
+
+    /** What a refused request must leave as it was: plans, their revisions and obligations, and the outbox. */
+    record Writes(long plans, long revisions, long obligations, long outbox) {
+    }
+
+    private Writes writes() {
+        return new Writes(count("plan"), count("plan_revision"), count("obligation"), count("outbox_event"));
+    }
+
+    private long count(String table) {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

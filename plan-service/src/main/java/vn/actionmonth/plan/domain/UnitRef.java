@@ -1,6 +1,7 @@
 package vn.actionmonth.plan.domain;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.actionmonth.common.validation.Text;
 
 import java.util.UUID;
 
@@ -12,5 +13,5 @@ import java.util.UUID;
 @Schema(name = "UnitRef", description = "A unit or group as the plan names it, with the unit's id when it is a unit of the tree")
 public record UnitRef(
         @Schema(description = "Unit id, when the name is a unit of the tree", examples = "7b0c9a52-2f5c-3a7e-9d43-5f2b1c0e8a11") UUID unitId,
-        @Schema(description = "The name as the plan writes it", examples = "Sở Lao động - Thương binh và Xã hội") String name) {
+        @Text(max = PlanLimits.LINE) @Schema(description = "The name as the plan writes it", examples = "Sở Lao động - Thương binh và Xã hội", maxLength = PlanLimits.LINE) String name) {
 }

@@ -4,17 +4,21 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.actionmonth.common.validation.DateBounds;
+import vn.actionmonth.common.validation.Text;
+import vn.actionmonth.plan.domain.PlanLimits;
 
 import java.time.LocalDate;
 import java.util.List;
 
 @Schema(name = "CampaignInput", description = "A campaign to create")
 public record CampaignInput(
-        @NotBlank @Schema(examples = "Tháng hành động vì trẻ em năm 2024") String name,
+        @NotBlank @Text(max = PlanLimits.CAMPAIGN_NAME, singleLine = true) @Schema(examples = "Tháng hành động vì trẻ em năm 2024", maxLength = PlanLimits.CAMPAIGN_NAME) String name,
         @NotNull @Min(2000) @Max(2100) @Schema(examples = "2024") Integer year,
-        @NotBlank @Schema(examples = "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em") String theme,
-        @NotNull @Schema(examples = "2024-06-01") LocalDate periodStart,
-        @NotNull @Schema(examples = "2024-06-30") LocalDate periodEnd,
-        @Schema(description = "The numbered messages and slogans, in order", examples = "[\"Hành động thiết thực, ưu tiên nguồn lực cho trẻ em.\"]") List<String> messages) {
+        @NotBlank @Text(max = PlanLimits.THEME) @Schema(examples = "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em", maxLength = PlanLimits.THEME) String theme,
+        @NotNull @DateBounds @Schema(examples = "2024-06-01") LocalDate periodStart,
+        @NotNull @DateBounds @Schema(examples = "2024-06-30") LocalDate periodEnd,
+        @Schema(description = "The numbered messages and slogans, in order", examples = "[\"Hành động thiết thực, ưu tiên nguồn lực cho trẻ em.\"]") @Size(max = PlanLimits.ITEMS) List<@Text(max = PlanLimits.LINE) String> messages) {
 }

@@ -1,6 +1,6 @@
 package vn.actionmonth.plan.rest;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.Roles;
 import vn.actionmonth.plan.domain.Campaign;
 import vn.actionmonth.plan.service.CampaignService;
 
@@ -25,7 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/campaigns")
-@Authenticated
+@RolesAllowed(Roles.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Campaigns", description = "The yearly Children's Action Month: theme, period and messages")
 public class CampaignResource {

@@ -5,33 +5,37 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.actionmonth.common.validation.DateBounds;
+import vn.actionmonth.common.validation.Text;
 import vn.actionmonth.plan.domain.Activity;
 import vn.actionmonth.plan.domain.Assignment;
+import vn.actionmonth.plan.domain.PlanLimits;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(name = "PlanInput", description = "A plan (Kế hoạch) as its document reads; a draft until published")
+@Schema(name = "PlanInput", description = "A plan (Kế hoạch) as its document reads; a draft until published. Texts are "
+        + "counted in characters after Unicode NFC normalisation.")
 public record PlanInput(
-        @Size(max = 100) @Schema(description = "Document number as written; often blank before it is issued", examples = "75/KH-UBND") String number,
-        @NotBlank @Size(max = 1000) @Schema(examples = "Triển khai Tháng hành động vì trẻ em tỉnh Lai Châu năm 2024") String title,
+        @Text(max = PlanLimits.NUMBER, singleLine = true) @Schema(description = "Document number as written; often blank before it is issued", examples = "75/KH-UBND", maxLength = PlanLimits.NUMBER) String number,
+        @NotBlank @Text(max = PlanLimits.TITLE) @Schema(examples = "Triển khai Tháng hành động vì trẻ em tỉnh Lai Châu năm 2024", maxLength = PlanLimits.TITLE) String title,
         @NotNull @Schema(description = "The issuing unit (cơ quan ban hành)") UUID issuerId,
-        @Schema(description = "Issue date, when the document gives it in full", examples = "2024-03-29") LocalDate issueDate,
-        @Size(max = 200) @Schema(examples = "Lai Châu") String issuePlace,
-        @Size(max = 300) @Schema(description = "The place-and-date line as written", examples = "Lai Châu, ngày tháng năm 2024") String dateLine,
+        @DateBounds @Schema(description = "Issue date, when the document gives it in full", examples = "2024-03-29") LocalDate issueDate,
+        @Text(max = PlanLimits.PLACE, singleLine = true) @Schema(examples = "Lai Châu", maxLength = PlanLimits.PLACE) String issuePlace,
+        @Text(max = PlanLimits.DATE_LINE, singleLine = true) @Schema(description = "The place-and-date line as written", examples = "Lai Châu, ngày tháng năm 2024", maxLength = PlanLimits.DATE_LINE) String dateLine,
         @NotNull @Schema(description = "The campaign") UUID campaignId,
         @Schema(description = "The published plan or guidance this plan implements, issued by an ancestor of the issuer") UUID basisPlanId,
-        @Schema(description = "Other documents the plan rests on (laws, decrees, decisions), as written", examples = "[\"Luật Trẻ em năm 2016\"]") List<String> basisDocuments,
-        @Size(max = 500) @Schema(examples = "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em") String theme,
-        @Schema(description = "Default: the campaign's", examples = "2024-06-01") LocalDate periodStart,
-        @Schema(description = "Default: the campaign's", examples = "2024-06-30") LocalDate periodEnd,
-        @Schema(description = "Mục đích", examples = "Nâng cao nhận thức và ý thức trách nhiệm của các cơ quan, tổ chức, cá nhân ...") String objectives,
-        @Schema(description = "Yêu cầu", examples = "Tổ chức các hoạt động ... đảm bảo thiết thực, hiệu quả, tiết kiệm") String requirements,
-        @Schema(description = "Thông điệp, khẩu hiệu, in order", examples = "[\"Hành động thiết thực, ưu tiên nguồn lực cho trẻ em.\"]") List<String> messages,
-        @Schema(description = "Nội dung hoạt động") List<@Valid Activity> activities,
-        @Schema(description = "Tổ chức thực hiện") List<@Valid Assignment> assignments,
+        @Size(max = PlanLimits.ITEMS) @Schema(description = "Other documents the plan rests on (laws, decrees, decisions), as written", examples = "[\"Luật Trẻ em năm 2016\"]") List<@Text(max = PlanLimits.LINE) String> basisDocuments,
+        @Text(max = PlanLimits.THEME) @Schema(examples = "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em", maxLength = PlanLimits.THEME) String theme,
+        @DateBounds @Schema(description = "Default: the campaign's", examples = "2024-06-01") LocalDate periodStart,
+        @DateBounds @Schema(description = "Default: the campaign's", examples = "2024-06-30") LocalDate periodEnd,
+        @Text(max = PlanLimits.LONG_TEXT) @Schema(description = "Mục đích", examples = "Nâng cao nhận thức và ý thức trách nhiệm của các cơ quan, tổ chức, cá nhân ...", maxLength = PlanLimits.LONG_TEXT) String objectives,
+        @Text(max = PlanLimits.LONG_TEXT) @Schema(description = "Yêu cầu", examples = "Tổ chức các hoạt động ... đảm bảo thiết thực, hiệu quả, tiết kiệm", maxLength = PlanLimits.LONG_TEXT) String requirements,
+        @Size(max = PlanLimits.ITEMS) @Schema(description = "Thông điệp, khẩu hiệu, in order", examples = "[\"Hành động thiết thực, ưu tiên nguồn lực cho trẻ em.\"]") List<@Text(max = PlanLimits.LINE) String> messages,
+        @Size(max = PlanLimits.ITEMS) @Schema(description = "Nội dung hoạt động") List<@Valid Activity> activities,
+        @Size(max = PlanLimits.ITEMS) @Schema(description = "Tổ chức thực hiện") List<@Valid Assignment> assignments,
         @Valid @Schema(description = "Chế độ báo cáo") ReportingRequirement reportingRequirement,
-        @Schema(description = "Nơi nhận, as written", examples = "[\"Bộ Lao động – TBXH (b/c);\"]") List<String> recipients,
+        @Size(max = PlanLimits.ITEMS) @Schema(description = "Nơi nhận, as written", examples = "[\"Bộ Lao động – TBXH (b/c);\"]") List<@Text(max = PlanLimits.LINE) String> recipients,
         @Valid @Schema(description = "Người ký") Signer signer) {
 }

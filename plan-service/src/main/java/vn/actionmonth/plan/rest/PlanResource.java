@@ -1,6 +1,6 @@
 package vn.actionmonth.plan.rest;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,8 +23,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.Roles;
+import vn.actionmonth.common.rest.MaxBody;
 import vn.actionmonth.common.rest.Page;
+import vn.actionmonth.common.rest.Paging;
 import vn.actionmonth.plan.domain.Plan;
+import vn.actionmonth.plan.domain.PlanLimits;
 import vn.actionmonth.plan.domain.PlanStatus;
 import vn.actionmonth.plan.service.PlanService;
 
@@ -32,7 +36,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/plans")
-@Authenticated
+@RolesAllowed(Roles.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Plans", description = "Plans (Kế hoạch) from draft to published to closed, their amendments and the obligations they create")
 public class PlanResource {
@@ -43,6 +47,7 @@ public class PlanResource {
         this.service = service;
     }
 
+    @MaxBody(PlanLimits.BODY)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Write a draft plan", description = "A planner of the issuing unit writes it. Every rule is checked at once; "
@@ -62,7 +67,7 @@ public class PlanResource {
                                @Parameter(example = "PUBLISHED") @QueryParam("status") PlanStatus status,
                                @Parameter(example = "2024") @QueryParam("year") Integer year,
                                @Parameter(example = "75/KH-UBND") @QueryParam("number") String number,
-                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return service.list(campaignId, issuerId, status, year, number, page, size);
     }
@@ -75,6 +80,7 @@ public class PlanResource {
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
     }
 
+    @MaxBody(PlanLimits.BODY)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,6 +99,7 @@ public class PlanResource {
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
     }
 
+    @MaxBody(PlanLimits.BODY)
     @POST
     @Path("{id}/amendments")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,9 +1,11 @@
 package vn.actionmonth.plan.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.actionmonth.common.validation.Text;
+import vn.actionmonth.plan.domain.PlanLimits;
 
 @Schema(name = "Signer", description = "Who signed the plan and in what capacity")
 public record Signer(
-        @Schema(examples = "Tổng Thanh Hải") String name,
-        @Schema(description = "Signing title, lines separated by \" / \"", examples = "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH") String title) {
+        @Text(max = PlanLimits.SIGNER_NAME, singleLine = true) @Schema(examples = "Tổng Thanh Hải", maxLength = PlanLimits.SIGNER_NAME) String name,
+        @Text(max = PlanLimits.SIGNER_TITLE) @Schema(description = "Signing title, lines separated by \" / \"", examples = "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", maxLength = PlanLimits.SIGNER_TITLE) String title) {
 }

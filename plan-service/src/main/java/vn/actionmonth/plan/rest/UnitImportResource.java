@@ -15,9 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import vn.actionmonth.common.Roles;
 import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.common.rest.MaxBody;
+import vn.actionmonth.plan.domain.UnitLimits;
 import vn.actionmonth.plan.service.ImportService;
 import vn.actionmonth.plan.service.SyntheticTree;
 
@@ -43,6 +44,7 @@ public class UnitImportResource {
         this.service = service;
     }
 
+    @MaxBody(UnitLimits.IMPORT_BODY)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import units from JSON", description = IMPORT_DESCRIPTION + " Bad rows are named units[i].")
@@ -58,6 +60,7 @@ public class UnitImportResource {
         return service.importTree(request.rootId(), request.validFrom(), rows);
     }
 
+    @MaxBody(UnitLimits.IMPORT_BODY)
     @POST
     @Consumes("text/csv")
     @Operation(summary = "Import units from CSV", description = IMPORT_DESCRIPTION + " Columns by header: code, name, parent_code and "

@@ -1,6 +1,6 @@
 package vn.actionmonth.plan.rest;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.Roles;
 import vn.actionmonth.common.rest.Page;
+import vn.actionmonth.common.rest.Paging;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.service.UnitService;
 
@@ -29,7 +31,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/units")
-@Authenticated
+@RolesAllowed(Roles.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Units", description = "The reporting tree: ministries, provinces, departments, mass organisations, districts, communes and offices")
 public class UnitResource {
@@ -57,7 +59,7 @@ public class UnitResource {
     public Page<UnitSummary> search(
             @Parameter(description = "Part of the name, accents optional", example = "Nguyen Trai") @QueryParam("name") String name,
             @Parameter(description = "Administrative or agency code", example = "23305") @QueryParam("code") String code,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return service.search(name, code, page, size);
     }
@@ -106,7 +108,7 @@ public class UnitResource {
     @Path("{id}/children")
     @Operation(summary = "Direct children of a unit", description = "Paged, by name.")
     public Page<UnitSummary> children(@PathParam("id") UUID id,
-                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return service.children(id, page, size);
     }
@@ -115,7 +117,7 @@ public class UnitResource {
     @Path("{id}/subtree")
     @Operation(summary = "The whole subtree of a unit, paged", description = "The unit and every unit under it, shallowest first.")
     public Page<UnitSummary> subtree(@PathParam("id") UUID id,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         return service.subtree(id, page, size);
     }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import vn.actionmonth.common.VietnamTime;
 import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.common.validation.TextRules;
 import vn.actionmonth.events.EventPayload;
 import vn.actionmonth.events.outbox.Outbox;
 import vn.actionmonth.events.plan.UnitChanged;
@@ -15,6 +16,7 @@ import vn.actionmonth.events.plan.UnitCreated;
 import vn.actionmonth.events.plan.UnitSnapshot;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.UnitKind;
+import vn.actionmonth.plan.domain.UnitLimits;
 import vn.actionmonth.plan.repository.UnitRepository;
 import vn.actionmonth.plan.rest.ImportResult;
 import vn.actionmonth.plan.rest.ImportRow;
@@ -166,8 +168,17 @@ public class ImportService {
     private List<Parsed> parse(List<Numbered> rows, List<Problem.Violation> errors) {
         List<Parsed> out = new ArrayList<>(rows.size());
         for (Numbered n : rows) {
-            ImportRow r = clean(n.row());
             int before = errors.size();
+            text(errors, n.label() + ".name", n.row().name(), UnitLimits.NAME);
+            text(errors, n.label() + ".shortName", n.row().shortName(), UnitLimits.SHORT_NAME);
+            text(errors, n.label() + ".code", n.row().code(), UnitLimits.CODE);
+            text(errors, n.label() + ".parentCode", n.row().parentCode(), UnitLimits.AGENCY_CODE);
+            text(errors, n.label() + ".agencyCode", n.row().agencyCode(), UnitLimits.AGENCY_CODE);
+            text(errors, n.label() + ".kind", n.row().kind(), UnitLimits.KIND);
+            if (errors.size() > before) {
+                continue;
+            }
+            ImportRow r = clean(n.row());
             if (r.name() == null) {
                 errors.add(Problem.Violation.body(n.label() + ".name", "must not be blank"));
             }
@@ -191,6 +202,13 @@ public class ImportService {
             }
         }
         return out;
+    }
+
+    private static void text(List<Problem.Violation> errors, String field, String value, int max) {
+        String problem = TextRules.problem(value, max, true);
+        if (problem != null) {
+            errors.add(Problem.Violation.body(field, problem));
+        }
     }
 
     private static ImportRow clean(ImportRow r) {

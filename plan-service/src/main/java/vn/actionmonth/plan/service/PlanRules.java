@@ -1,14 +1,15 @@
 package vn.actionmonth.plan.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import vn.actionmonth.common.VietnamTime;
 import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.plan.domain.Activity;
+import vn.actionmonth.plan.domain.Assignment;
 import vn.actionmonth.plan.domain.Campaign;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.Plan;
 import vn.actionmonth.plan.domain.PlanStatus;
+import vn.actionmonth.plan.domain.Reach;
 import vn.actionmonth.plan.domain.UnitRef;
 import vn.actionmonth.plan.repository.CampaignRepository;
 import vn.actionmonth.plan.repository.PlanRepository;
@@ -18,28 +19,38 @@ import vn.actionmonth.plan.rest.ReportingRequirement;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rules a plan must meet before it is written: one issuer; a basis that is published and
- * issued by an ancestor of the issuer; reporting units within the issuer's subtree; a deadline
- * not before the period's last day; every named unit id known. Each broken rule is one violation
- * naming its field.
+ * The rules a plan must meet before it is written. Authority follows the tree: a plan reaches
+ * only units within its issuer's reach ({@link Reach}). Reporting units and assignees lie in the
+ * issuer's subtree; the reports go to the issuer, or to the consolidating unit the plan names
+ * ({@code viaUnitId}) within that subtree, and never to a unit that is itself one of the reporting
+ * units; activities name units within reach. The basis is published and issued by an ancestor of
+ * the issuer; the deadline is not before the period's last day; every named unit id is known.
+ * Each broken rule is one violation naming its field.
  */
 @ApplicationScoped
 public class PlanRules {
 
-    @Inject
-    UnitRepository units;
-    @Inject
-    CampaignRepository campaigns;
-    @Inject
-    PlanRepository plans;
+    private static final String REPORTING = "reportingRequirement.";
+
+    private final UnitRepository units;
+    private final CampaignRepository campaigns;
+    private final PlanRepository plans;
+
+    public PlanRules(UnitRepository units, CampaignRepository campaigns, PlanRepository plans) {
+        this.units = units;
+        this.campaigns = campaigns;
+        this.plans = plans;
+    }
 
     /** What the input refers to, once checked. */
     public record Checked(OrgUnit issuer, Campaign campaign, LocalDate periodStart, LocalDate periodEnd) {
@@ -70,8 +81,9 @@ public class PlanRules {
         if (in.basisPlanId() != null) {
             checkBasis(in, planId, issuer, campaign, errors);
         }
-        checkReporting(in.reportingRequirement(), issuer, end, errors);
-        checkUnitRefs(in, errors);
+        Map<UUID, OrgUnit> named = index(namedUnits(in));
+        checkReporting(in.reportingRequirement(), issuer, end, named, errors);
+        checkUnitRefs(in, issuer, named, errors);
         return new Checked(issuer, campaign, start, end);
     }
 
@@ -89,7 +101,7 @@ public class PlanRules {
             errors.add(Problem.Violation.body("basisPlanId", "plan " + label(basis) + " is " + basis.status + ", not PUBLISHED"));
         }
         OrgUnit basisIssuer = units.findById(basis.issuerId);
-        if (issuer != null && (issuer.id.equals(basisIssuer.id) || !basisIssuer.contains(issuer))) {
+        if (issuer != null && Reach.of(issuer, basisIssuer) != Reach.ANCESTOR) {
             errors.add(Problem.Violation.body("basisPlanId", "plan " + label(basis) + " is issued by " + basisIssuer.name
                     + ", which is not above " + issuer.name + " in the reporting tree"));
         }
@@ -98,55 +110,73 @@ public class PlanRules {
         }
     }
 
-    private void checkReporting(ReportingRequirement r, OrgUnit issuer, LocalDate periodEnd, List<Problem.Violation> errors) {
+    private void checkReporting(ReportingRequirement r, OrgUnit issuer, LocalDate periodEnd, Map<UUID, OrgUnit> named,
+                                List<Problem.Violation> errors) {
         if (r == null) {
             return;
         }
+        OrgUnit recipient = r.recipientId() == null ? null : named.get(r.recipientId());
+        OrgUnit via = r.viaUnitId() == null ? null : named.get(r.viaUnitId());
         List<UUID> ids = r.reportingUnitIds() == null ? List.of() : r.reportingUnitIds();
-        Map<UUID, OrgUnit> found = index(ids);
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < ids.size(); i++) {
-            String field = "reportingRequirement.reportingUnitIds[" + i + "]";
+            String field = REPORTING + "reportingUnitIds[" + i + "]";
             UUID id = ids.get(i);
-            OrgUnit u = id == null ? null : found.get(id);
+            OrgUnit u = id == null ? null : named.get(id);
             if (u == null) {
                 errors.add(Problem.Violation.body(field, "no unit " + id));
             } else if (!seen.add(id)) {
                 errors.add(Problem.Violation.body(field, "unit " + u.name + " is listed twice"));
             } else if (u.retired) {
                 errors.add(Problem.Violation.body(field, "unit " + u.name + " is retired"));
-            } else if (issuer != null && !issuer.contains(u)) {
+            } else if (issuer != null && !Reach.of(issuer, u).inSubtree()) {
                 errors.add(Problem.Violation.body(field, "unit " + u.name + " is not within the issuer's subtree ("
                         + issuer.name + ")"));
+            } else if (u.id.equals(r.recipientId())) {
+                errors.add(Problem.Violation.body(field, "unit " + u.name + " is the recipient: a unit does not report "
+                        + "to itself"));
             }
         }
         if (!ids.isEmpty()) {
             if (r.recipientId() == null) {
-                errors.add(Problem.Violation.body("reportingRequirement.recipientId", "is required when units report"));
+                errors.add(Problem.Violation.body(REPORTING + "recipientId", "is required when units report"));
             }
             if (r.dueAt() == null) {
-                errors.add(Problem.Violation.body("reportingRequirement.dueAt", "is required when units report"));
+                errors.add(Problem.Violation.body(REPORTING + "dueAt", "is required when units report"));
             }
             if (r.indicatorSetCode() == null || r.indicatorSetCode().isBlank()) {
-                errors.add(Problem.Violation.body("reportingRequirement.indicatorSetCode", "is required when units report"));
+                errors.add(Problem.Violation.body(REPORTING + "indicatorSetCode", "is required when units report"));
             }
         }
-        if (r.recipientId() != null && units.findById(r.recipientId()) == null) {
-            errors.add(Problem.Violation.body("reportingRequirement.recipientId", "no unit " + r.recipientId()));
+        if (r.viaUnitId() != null) {
+            if (via == null) {
+                errors.add(Problem.Violation.body(REPORTING + "viaUnitId", "no unit " + r.viaUnitId()));
+            } else if (issuer != null && !Reach.of(issuer, via).inSubtree()) {
+                errors.add(Problem.Violation.body(REPORTING + "viaUnitId", "unit " + via.name + " is not within the "
+                        + "issuer's subtree (" + issuer.name + "): a plan names a consolidating unit among its own units"));
+            }
         }
-        if (r.viaUnitId() != null && units.findById(r.viaUnitId()) == null) {
-            errors.add(Problem.Violation.body("reportingRequirement.viaUnitId", "no unit " + r.viaUnitId()));
+        if (r.recipientId() != null) {
+            if (recipient == null) {
+                errors.add(Problem.Violation.body(REPORTING + "recipientId", "no unit " + r.recipientId()));
+            } else if (issuer != null && !recipient.id.equals(issuer.id) && !recipient.id.equals(r.viaUnitId())) {
+                errors.add(Problem.Violation.body(REPORTING + "recipientId", "reports go to the issuer (" + issuer.name
+                        + ") or to the consolidating unit the plan names in viaUnitId, not to " + recipient.name));
+            }
         }
         // "after the period's end" read as the real documents use it: the Phường Nguyễn Trãi plan
         // asks for its report "trước ngày 30/6/2024", the start of the period's last day.
         if (r.dueAt() != null && periodEnd != null && r.dueAt().isBefore(VietnamTime.dueBefore(periodEnd))) {
-            errors.add(Problem.Violation.body("reportingRequirement.dueAt", "must not be before the start of the period's last day ("
+            errors.add(Problem.Violation.body(REPORTING + "dueAt", "must not be before the start of the period's last day ("
                     + VietnamTime.dueBefore(periodEnd) + ")"));
         }
     }
 
-    private void checkUnitRefs(PlanInput in, List<Problem.Violation> errors) {
-        Map<String, UUID> refs = new java.util.LinkedHashMap<>();
+    /**
+     * Assignees lie in the issuer's subtree (the plan gives them tasks, and publishing it tells
+     * them); units named in activities are within its reach (its subtree, its ancestors, its peers).
+     */
+    private static void checkUnitRefs(PlanInput in, OrgUnit issuer, Map<UUID, OrgUnit> named, List<Problem.Violation> errors) {
         List<Activity> activities = in.activities() == null ? List.of() : in.activities();
         for (int i = 0; i < activities.size(); i++) {
             Activity a = activities.get(i);
@@ -154,42 +184,77 @@ public class PlanRules {
                 errors.add(Problem.Violation.body("activities[" + i + "]", "must not be null"));
                 continue;
             }
-            ref(refs, "activities[" + i + "].leadUnit.unitId", a.leadUnit());
-            List<UnitRef> co = a.coordinatingUnits() == null ? List.of() : a.coordinatingUnits();
-            for (int j = 0; j < co.size(); j++) {
-                ref(refs, "activities[" + i + "].coordinatingUnits[" + j + "].unitId", co.get(j));
-            }
             if (a.title() == null || a.title().isBlank()) {
                 errors.add(Problem.Violation.body("activities[" + i + "].title", "must not be blank"));
             }
+            reachable(issuer, named, "activities[" + i + "].leadUnit.unitId", a.leadUnit(), false, errors);
+            List<UnitRef> co = a.coordinatingUnits() == null ? List.of() : a.coordinatingUnits();
+            for (int j = 0; j < co.size(); j++) {
+                reachable(issuer, named, "activities[" + i + "].coordinatingUnits[" + j + "].unitId", co.get(j), false, errors);
+            }
         }
-        var assignments = in.assignments() == null ? List.<vn.actionmonth.plan.domain.Assignment>of() : in.assignments();
+        List<Assignment> assignments = in.assignments() == null ? List.of() : in.assignments();
         for (int i = 0; i < assignments.size(); i++) {
-            var a = assignments.get(i);
+            Assignment a = assignments.get(i);
             if (a == null || a.unit() == null || a.unit().name() == null || a.unit().name().isBlank()) {
                 errors.add(Problem.Violation.body("assignments[" + i + "].unit.name", "must name the unit"));
                 continue;
             }
-            ref(refs, "assignments[" + i + "].unit.unitId", a.unit());
+            reachable(issuer, named, "assignments[" + i + "].unit.unitId", a.unit(), true, errors);
         }
-        Map<UUID, OrgUnit> found = index(refs.values());
-        refs.forEach((field, id) -> {
-            if (!found.containsKey(id)) {
-                errors.add(Problem.Violation.body(field, "no unit " + id));
+    }
+
+    private static void reachable(OrgUnit issuer, Map<UUID, OrgUnit> named, String field, UnitRef ref, boolean subtreeOnly,
+                                  List<Problem.Violation> errors) {
+        if (ref == null || ref.unitId() == null) {
+            return;
+        }
+        OrgUnit u = named.get(ref.unitId());
+        if (u == null) {
+            errors.add(Problem.Violation.body(field, "no unit " + ref.unitId()));
+            return;
+        }
+        if (issuer == null) {
+            return;
+        }
+        Reach reach = Reach.of(issuer, u);
+        if (subtreeOnly && !reach.inSubtree()) {
+            errors.add(Problem.Violation.body(field, "unit " + u.name + " is not within the issuer's subtree (" + issuer.name
+                    + "): a plan gives tasks only to the issuer's own units"));
+        } else if (!reach.inReach()) {
+            errors.add(Problem.Violation.body(field, "unit " + u.name + " is outside the issuer's reach (its subtree, its "
+                    + "ancestors and its parent's other units)"));
+        }
+    }
+
+    /** Every unit id the input names, to read them in one query. */
+    private static Set<UUID> namedUnits(PlanInput in) {
+        Set<UUID> ids = new HashSet<>();
+        ReportingRequirement r = in.reportingRequirement();
+        if (r != null) {
+            if (r.reportingUnitIds() != null) {
+                ids.addAll(r.reportingUnitIds());
             }
-        });
-    }
-
-    private static void ref(Map<String, UUID> refs, String field, UnitRef r) {
-        if (r != null && r.unitId() != null) {
-            refs.put(field, r.unitId());
+            ids.add(r.recipientId());
+            ids.add(r.viaUnitId());
         }
+        for (Activity a : in.activities() == null ? List.<Activity>of() : in.activities()) {
+            if (a != null) {
+                ids.add(a.leadUnit() == null ? null : a.leadUnit().unitId());
+                (a.coordinatingUnits() == null ? List.<UnitRef>of() : a.coordinatingUnits())
+                        .forEach(c -> ids.add(c == null ? null : c.unitId()));
+            }
+        }
+        for (Assignment a : in.assignments() == null ? List.<Assignment>of() : in.assignments()) {
+            ids.add(a == null || a.unit() == null ? null : a.unit().unitId());
+        }
+        ids.remove(null);
+        return ids;
     }
 
-    private Map<UUID, OrgUnit> index(java.util.Collection<UUID> ids) {
+    private Map<UUID, OrgUnit> index(Collection<UUID> ids) {
         Map<UUID, OrgUnit> out = new HashMap<>();
-        units.byIds(new ArrayList<>(new HashSet<>(ids.stream().filter(java.util.Objects::nonNull).toList())))
-                .forEach(u -> out.put(u.id, u));
+        units.byIds(new ArrayList<>(ids.stream().filter(Objects::nonNull).toList())).forEach(u -> out.put(u.id, u));
         return out;
     }
 
