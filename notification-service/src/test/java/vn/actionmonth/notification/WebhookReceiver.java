@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server standing in for another government system. Each path answers as told:
- * {@code /ok/...} always 200, {@code /flaky/...} 500 three times then 200, {@code /down/...} always 503.
+ * {@code /ok/...} always 200, {@code /flaky/...} 500 three times then 200, {@code /down/...} always 503,
+ * {@code /redirect/...} 302 to the URL registered with {@link #redirectTo}. By default it listens on
+ * 127.0.0.2, the loopback address the tests allow webhooks to reach; 127.0.0.1 stays internal.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -29,9 +31,15 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
+    private volatile String redirect;
+
     public WebhookReceiver() {
+        this("127.0.0.2");
+    }
+
+    public WebhookReceiver(String host) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress(host, 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,16 +47,34 @@ public final class WebhookReceiver implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
             int n = calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-            int status = path.startsWith("/down/") ? 503 : path.startsWith("/flaky/") && n <= 3 ? 500 : 200;
+            int status = path.startsWith("/down/") ? 503 : path.startsWith("/flaky/") && n <= 3 ? 500
+                    : path.startsWith("/redirect/") && redirect != null ? 302 : 200;
             requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders()), body, status));
+            if (status == 302) {
+                exchange.getResponseHeaders().add("Location", redirect);
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();
     }
 
+    /** Where {@code /redirect/...} sends its callers. */
+    public void redirectTo(String url) {
+        this.redirect = url;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port() + path;
+    }
+
+    /** Every request it got, whatever the path. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
     }
 
     public List<Request> requestsTo(String path) {

@@ -22,6 +22,8 @@ public interface NotificationConfig {
 
     Smtp smtp();
 
+    Webhooks webhooks();
+
     /** The default reminder policy; a campaign may override it through the API. */
     interface Policy {
         /** Reminders this many days before the due instant. */
@@ -66,6 +68,19 @@ public interface NotificationConfig {
 
         @WithDefault("PT10S")
         Duration webhookTimeout();
+    }
+
+    /** Which webhook addresses may be called (see WebhookAddresses). */
+    interface Webhooks {
+        /** Plain http as well as https: for development and tests only, never in production. */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /**
+         * Hosts (names, IP addresses or CIDR blocks) a webhook may reach although they are internal,
+         * e.g. a receiver inside the ministry's own network. Empty by default.
+         */
+        Optional<List<String>> allowedHosts();
     }
 
     interface Smtp {

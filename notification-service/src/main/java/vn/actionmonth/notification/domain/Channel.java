@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
 @Table(name = "channel")
 public class Channel extends PanacheEntityBase {
 
+    /** The column holds an address of this many characters. */
+    public static final int MAX_ADDRESS = 2000;
+
     @Id
     public UUID id;
 

@@ -1,6 +1,6 @@
 package vn.actionmonth.notification.rest;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,12 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.Roles;
 import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.notification.domain.Deadline;
-import vn.actionmonth.notification.service.DeadlineQueryService;
 import vn.actionmonth.notification.service.DeadlineQueryService.State;
+import vn.actionmonth.notification.service.DeadlineQueryService;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,7 +26,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 @Path("/api/v1/deadlines")
-@Authenticated
+@RolesAllowed(Roles.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Deadlines", description = "Reporting deadlines of a unit and its subtree, and whether they are met")
 public class DeadlineResource {

@@ -1,6 +1,6 @@
 package vn.actionmonth.notification.rest;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.Roles;
 import vn.actionmonth.common.VietnamTime;
 import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.notification.domain.Notification;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/inbox")
-@Authenticated
+@RolesAllowed(Roles.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inbox", description = "The notices addressed to the caller's unit")
 public class InboxResource {

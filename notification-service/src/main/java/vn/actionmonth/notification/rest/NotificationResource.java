@@ -1,6 +1,6 @@
 package vn.actionmonth.notification.rest;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.Roles;
 import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.notification.domain.ChannelType;
 import vn.actionmonth.notification.domain.DeliveryAttempt;
@@ -25,7 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/notifications")
-@Authenticated
+@RolesAllowed(Roles.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Notifications", description = "Every notification of a unit on every channel, with its delivery state and log")
 public class NotificationResource {

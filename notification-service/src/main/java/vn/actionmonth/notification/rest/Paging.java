@@ -16,8 +16,8 @@ final class Paging {
 
     static void check(int page, int size) {
         List<Problem.Violation> violations = new ArrayList<>();
-        if (page < 0) {
-            violations.add(Problem.Violation.query("page", "must be 0 or more"));
+        if (page < 0 || page > vn.actionmonth.common.rest.Paging.MAX_PAGE) {
+            violations.add(Problem.Violation.query("page", "must be between 0 and " + vn.actionmonth.common.rest.Paging.MAX_PAGE));
         }
         if (size < 1 || size > MAX_SIZE) {
             violations.add(Problem.Violation.query("size", "must be between 1 and " + MAX_SIZE));

@@ -1,6 +1,6 @@
 package vn.actionmonth.notification.rest;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.Roles;
 import vn.actionmonth.notification.domain.ReminderPolicy;
 import vn.actionmonth.notification.service.PolicyService;
 
@@ -26,7 +27,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/campaigns/{campaignId}/reminder-policy")
-@Authenticated
+@RolesAllowed(Roles.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reminder policy", description = "When the units of a campaign are reminded, told they are overdue, and escalated")
 public class ReminderPolicyResource {

@@ -3,6 +3,8 @@ package vn.actionmonth.notification.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.notification.delivery.WebhookAddresses;
+import vn.actionmonth.notification.delivery.WebhookSender;
 import vn.actionmonth.notification.delivery.WebhookSignature;
 import vn.actionmonth.notification.domain.Channel;
 import vn.actionmonth.notification.domain.ChannelType;
@@ -13,20 +15,27 @@ import vn.actionmonth.notification.repository.NotificationRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** A unit's email addresses and webhooks. */
 @ApplicationScoped
 public class ChannelService {
 
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
     private final ChannelRepository channels;
     private final NotificationRepository notifications;
+    private final WebhookSender webhooks;
     private final Clock clock;
 
-    public ChannelService(ChannelRepository channels, NotificationRepository notifications, Clock clock) {
+    public ChannelService(ChannelRepository channels, NotificationRepository notifications, WebhookSender webhooks,
+                          Clock clock) {
         this.channels = channels;
         this.notifications = notifications;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -47,8 +56,9 @@ public class ChannelService {
      * (so a client that lost the answer still gets the secret); the same key with another request is refused.
      */
     @Transactional
-    public Channel create(UUID unitId, ChannelType type, String address, Set<NotificationKind> kinds, boolean active,
+    public Channel create(UUID unitId, ChannelType type, String requested, Set<NotificationKind> kinds, boolean active,
                           String idempotencyKey) {
+        String address = checkAddress(type, requested);
         if (idempotencyKey != null) {
             Channel earlier = channels.find("unitId = ?1 and idempotencyKey = ?2", unitId, idempotencyKey).firstResult();
             if (earlier != null) {
@@ -79,9 +89,10 @@ public class ChannelService {
     }
 
     @Transactional
-    public Channel update(UUID unitId, UUID id, long expectedVersion, String address, Set<NotificationKind> kinds,
+    public Channel update(UUID unitId, UUID id, long expectedVersion, String requested, Set<NotificationKind> kinds,
                           boolean active) {
         Channel c = get(unitId, id);
+        String address = checkAddress(c.type, requested);
         if (c.version != expectedVersion) {
             throw Problems.preconditionFailed("the channel is at version " + c.version + ", not " + expectedVersion);
         }
@@ -97,6 +108,32 @@ public class ChannelService {
             notifications.cancelForChannel(c.id);
         }
         return c;
+    }
+
+    /**
+     * An email address in lower case, or a webhook URL this service may call: refused with 400
+     * naming {@code address} when it is neither (for a webhook: not https, or a host that is or
+     * resolves to an internal address, see WebhookAddresses).
+     */
+    private String checkAddress(ChannelType type, String raw) {
+        String address = raw.strip();
+        return switch (type) {
+            case INBOX -> throw Problems.invalid("type", "must be EMAIL or WEBHOOK: every unit has its inbox already");
+            case EMAIL -> {
+                if (!EMAIL.matcher(address).matches()) {
+                    throw Problems.invalid("address", "must be an email address");
+                }
+                yield address.toLowerCase(Locale.ROOT);
+            }
+            case WEBHOOK -> {
+                try {
+                    webhooks.addresses().checkRegistration(address);
+                } catch (WebhookAddresses.Refused e) {
+                    throw Problems.invalid("address", e.getMessage());
+                }
+                yield address;
+            }
+        };
     }
 
     /** Removes the channel; what still waits to go out through it is cancelled. */

@@ -2,6 +2,7 @@ package vn.actionmonth.notification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import vn.actionmonth.events.plan.ObligationSnapshot;
 import vn.actionmonth.events.plan.PlanSummary;
 import vn.actionmonth.events.report.ConsolidationChanged;
@@ -28,6 +29,7 @@ import java.util.UUID;
 public class DeadlineService {
 
     private static final String NONE = "NONE";
+    private static final Logger LOG = Logger.getLogger(DeadlineService.class);
 
     private final DeadlineRepository deadlines;
     private final NotificationRepository notifications;
@@ -35,9 +37,11 @@ public class DeadlineService {
     private final MessageComposer composer;
     private final Notifier notifier;
     private final Clock clock;
+    private final UnitReach reach;
 
     public DeadlineService(DeadlineRepository deadlines, NotificationRepository notifications, PolicyService policies,
-                           MessageComposer composer, Notifier notifier, Clock clock) {
+                           MessageComposer composer, Notifier notifier, Clock clock, UnitReach reach) {
+        this.reach = reach;
         this.deadlines = deadlines;
         this.notifications = notifications;
         this.policies = policies;
@@ -141,12 +145,21 @@ public class DeadlineService {
         notifications.cancelReminders(d.obligationId);
     }
 
-    /** Tells every assigned and every reporting unit of a newly published plan. */
+    /**
+     * Tells every assigned and every reporting unit of a newly published plan, as long as it lies
+     * within the issuer's reach as this service's copy of the tree has it (plan-service refuses
+     * any other; a unit outside is passed over and logged, never written to).
+     */
     @Transactional
     public void planPublished(PlanSummary plan) {
         Set<UUID> reporting = new LinkedHashSet<>(orEmpty(plan.reportingUnitIds()));
         Set<UUID> told = new LinkedHashSet<>(orEmpty(plan.assignedUnitIds()));
         told.addAll(reporting);
+        Set<UUID> outside = reach.outside(plan.issuerId(), told);
+        if (!outside.isEmpty()) {
+            LOG.warnf("plan %s of unit %s names units outside its reach; not told: %s", plan.id(), plan.issuerId(), outside);
+            told.removeAll(outside);
+        }
         for (UUID unit : told) {
             notifier.notify(composer.planPublished(plan.id(), plan.number(), plan.title(),
                     plan.dueAt() == null ? null : plan.dueAt().toInstant(), unit, reporting.contains(unit)));

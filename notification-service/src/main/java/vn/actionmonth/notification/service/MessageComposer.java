@@ -40,19 +40,19 @@ public class MessageComposer {
         String key = step.kind() + "|" + d.obligationId + "|" + step.code() + "|" + d.dueAt.getEpochSecond();
         return switch (step.kind()) {
             case REMINDER -> notice(step.kind(), key, d.unitId, d,
-                    "Nhắc hạn báo cáo: Kế hoạch số " + d.planNumber + ", còn " + days + " ngày",
+                    "Nhắc hạn báo cáo: " + planName(d.planNumber, d.planTitle) + ", còn " + days + " ngày",
                     "Kính gửi " + unitName + ": đơn vị cần gửi báo cáo kết quả thực hiện " + plan + " trước ngày " + due
                             + " (còn " + days + " ngày). Gửi báo cáo tại: " + link, link);
             case DUE -> notice(step.kind(), key, d.unitId, d,
-                    "Đến hạn báo cáo: Kế hoạch số " + d.planNumber,
+                    "Đến hạn báo cáo: " + planName(d.planNumber, d.planTitle),
                     "Kính gửi " + unitName + ": đã đến hạn gửi báo cáo kết quả thực hiện " + plan + " (hạn trước ngày "
                             + due + ") mà đơn vị chưa gửi báo cáo. Đề nghị gửi ngay tại: " + link, link);
             case OVERDUE -> notice(step.kind(), key, d.unitId, d,
-                    "Quá hạn báo cáo " + days + " ngày: Kế hoạch số " + d.planNumber,
+                    "Quá hạn báo cáo " + days + " ngày: " + planName(d.planNumber, d.planTitle),
                     "Kính gửi " + unitName + ": báo cáo kết quả thực hiện " + plan + " đã quá hạn " + days
                             + " ngày (hạn trước ngày " + due + "). Đề nghị gửi báo cáo tại: " + link, link);
             case ESCALATION -> notice(step.kind(), key, d.recipientId, d,
-                    unitName + " chưa báo cáo Kế hoạch số " + d.planNumber,
+                    unitName + " chưa báo cáo " + planName(d.planNumber, d.planTitle),
                     unitName + " chưa gửi báo cáo kết quả thực hiện " + plan + ", hạn trước ngày " + due
                             + " (đã quá hạn " + days + " ngày). Xem báo cáo tại: " + link, link);
             default -> throw new IllegalArgumentException("not a reminder step: " + step);
@@ -66,7 +66,7 @@ public class MessageComposer {
                 + (reports && dueAt != null ? "Đơn vị gửi báo cáo kết quả thực hiện trước ngày " + date(dueAt) + ". " : "")
                 + "Xem kế hoạch tại: " + link;
         return new Notice(NotificationKind.PLAN_PUBLISHED, "PLAN_PUBLISHED|" + planId + "|" + unitId, unitId, null, planId,
-                nfc("Kế hoạch số " + number + " đã được ban hành"), nfc(body), link);
+                nfc(planName(number, title) + " đã được ban hành"), nfc(body), link);
     }
 
     /** The recipient sent the report back: tell the reporting unit why, and the deadline. */
@@ -77,7 +77,7 @@ public class MessageComposer {
                 + (reason == null || reason.isBlank() ? "không nêu" : reason.strip()) + ". Hạn gửi báo cáo: trước ngày "
                 + date(d.dueAt) + ". Chỉnh sửa báo cáo tại: " + link;
         return notice(NotificationKind.REPORT_RETURNED, "REPORT_RETURNED|" + d.obligationId + "|" + revision, d.unitId, d,
-                "Báo cáo Kế hoạch số " + d.planNumber + " bị trả lại", body, link);
+                "Báo cáo " + planName(d.planNumber, d.planTitle) + " bị trả lại", body, link);
     }
 
     /** Every unit that reports to {@code unitId} under the plan has submitted. */
@@ -86,7 +86,7 @@ public class MessageComposer {
         String body = "Kính gửi " + unitName(unitId) + ": tất cả " + children + " đơn vị trực thuộc đã gửi báo cáo kết quả "
                 + "thực hiện " + planRef(number, title) + ". Xem số liệu tổng hợp tại: " + link;
         return new Notice(NotificationKind.ALL_CHILDREN_REPORTED, "ALL_CHILDREN_REPORTED|" + planId + "|" + unitId, unitId,
-                null, planId, nfc("Các đơn vị trực thuộc đã báo cáo đủ: Kế hoạch số " + number), nfc(body), link);
+                null, planId, nfc("Các đơn vị trực thuộc đã báo cáo đủ: " + planName(number, title)), nfc(body), link);
     }
 
     public String unitName(UUID unitId) {
@@ -101,8 +101,30 @@ public class MessageComposer {
         return baseUrl + "/obligations/" + obligationId + "/report";
     }
 
-    private static String planRef(String number, String title) {
-        return "Kế hoạch số " + number + (title == null || title.isBlank() ? "" : " \"" + title.strip() + "\"");
+    /**
+     * "Kế hoạch số 75/KH-UBND" for a subject line; a plan issued without a number ("/KH-UBND", or
+     * none) is named by its title instead, never "Kế hoạch số null".
+     */
+    static String planName(String number, String title) {
+        if (hasNumber(number)) {
+            return "Kế hoạch số " + number.strip();
+        }
+        String t = title == null ? "" : title.strip();
+        return t.isEmpty() ? "Kế hoạch (chưa có số)" : "Kế hoạch \"" + (t.length() > 120 ? t.substring(0, 117) + "..." : t) + "\"";
+    }
+
+    /** The plan as a body names it: its number when it has one, and its title. */
+    static String planRef(String number, String title) {
+        boolean titled = title != null && !title.isBlank();
+        if (!hasNumber(number)) {
+            return titled ? "Kế hoạch \"" + title.strip() + "\"" : "Kế hoạch (chưa có số)";
+        }
+        return "Kế hoạch số " + number.strip() + (titled ? " \"" + title.strip() + "\"" : "");
+    }
+
+    /** Real plans are often issued with the number left blank for the clerk: "/KH-UBND". */
+    private static boolean hasNumber(String number) {
+        return number != null && !number.isBlank() && !number.strip().startsWith("/");
     }
 
     private static String date(Instant instant) {
