@@ -118,7 +118,7 @@ class ConcurrentSubmissionTest extends ReportServiceTestBase {
         count("WITH t AS (UPDATE consolidation SET total_submitted = total_submitted + 1" + where + " RETURNING 1) "
                 + "SELECT count(*) FROM t", province, provincePlan);
         try {
-            Map<String, Object> check = as(UUID.randomUUID(), "admin").post("/api/v1/consistency-checks").then()
+            Map<String, Object> check = as(UUID.randomUUID(), "system").post("/api/v1/consistency-checks").then()
                     .statusCode(200).extract().path("$");
             assertThat(check).containsEntry("differenceCount", 1);
             assertThat((List<Map<String, Object>>) check.get("differences")).singleElement().satisfies(d -> assertThat(d)

@@ -62,4 +62,15 @@ class FigureValidatorTest {
                 () -> validator.validate(set, Map.of("HIGHLIGHTS", mapper.valueToTree(12))));
         assertThat(e.violations()).extracting(Problem.Violation::field).containsExactly("figures.HIGHLIGHTS");
     }
+
+    @Test
+    void aNumberBeyondADoubleOrATextPostgresCannotStoreIsRefusedNotAnError() throws Exception {
+        JsonNode infinite = mapper.readTree("{\"a\": 1e400, \"b\": -1e400}");
+        ProblemException e = catchThrowableOfType(ProblemException.class, () -> validator.validate(set, Map.of(
+                "COMM_EVENTS", infinite.get("a"), "FUND_RAISED_VND", infinite.get("b"),
+                "HIGHLIGHTS", mapper.valueToTree("Kon\u0000Tum"))));
+        assertThat(e.violations()).extracting(Problem.Violation::message).containsExactlyInAnyOrder(
+                "must be at most " + FigureValidator.MAX_COUNT, "must not be negative",
+                "must not contain the control character U+0000");
+    }
 }

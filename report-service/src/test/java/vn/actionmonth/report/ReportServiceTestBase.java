@@ -179,12 +179,15 @@ public abstract class ReportServiceTestBase {
         return out;
     }
 
-    /** Awaits until every report event has reached the consolidation, then checks it against the reports. */
+    /**
+     * Awaits until every report event has reached the consolidation, then checks it against the
+     * reports: a country-wide operation, run as a system account.
+     */
     protected static Map<String, Object> awaitConsistent() {
-        UUID admin = UUID.randomUUID();
+        UUID platform = UUID.randomUUID();
         await().atMost(Duration.ofSeconds(120)).until(() ->
-                as(admin, "admin").post("/api/v1/consistency-checks").then().statusCode(200)
+                as(platform, "system").post("/api/v1/consistency-checks").then().statusCode(200)
                         .extract().<Integer>path("pending") == 0);
-        return as(admin, "admin").post("/api/v1/consistency-checks").then().statusCode(200).extract().path("$");
+        return as(platform, "system").post("/api/v1/consistency-checks").then().statusCode(200).extract().path("$");
     }
 }

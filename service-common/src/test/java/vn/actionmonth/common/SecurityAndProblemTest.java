@@ -179,6 +179,14 @@ class SecurityAndProblemTest {
     }
 
     @Test
+    void aBodyWithoutAContentTypeIsNotGuessedToBeJson() {
+        given().auth().oauth2(DevStackTestResource.token(unit, Roles.PLANNER)).noContentType()
+                .body("{\"name\": \"Hà Giang\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/probes").then()
+                .statusCode(415).contentType(PROBLEM).body("violations[0].field", equalTo("Content-Type"));
+    }
+
+    @Test
     void everyAnswerCarriesARequestIdThatAProblemRepeats() {
         given().header("X-Request-Id", "dien-thoai-23305-0001").when().get("/api/v1/probes").then().statusCode(401)
                 .header("X-Request-Id", "dien-thoai-23305-0001").body("requestId", equalTo("dien-thoai-23305-0001"));

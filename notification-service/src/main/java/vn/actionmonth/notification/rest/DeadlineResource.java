@@ -16,8 +16,8 @@ import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.notification.domain.Deadline;
-import vn.actionmonth.notification.service.DeadlineQueryService.State;
 import vn.actionmonth.notification.service.DeadlineQueryService;
+import vn.actionmonth.notification.service.DeadlineQueryService.State;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -114,7 +114,7 @@ public class PlanResource {
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close a published plan", description = "Cancels its open obligations; emits PlanClosed and ObligationCancelled.")
-    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, CloseRequest in) {
+    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid CloseRequest in) {
         Plan p = service.close(id, ETags.optional(ifMatch), in == null ? null : in.reason());
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
     }

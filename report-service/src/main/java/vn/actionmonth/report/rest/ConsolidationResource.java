@@ -1,6 +1,6 @@
 package vn.actionmonth.report.rest;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -12,12 +12,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.Roles;
 import vn.actionmonth.report.domain.Basis;
 import vn.actionmonth.report.service.ConsolidationService;
 import vn.actionmonth.report.service.TableExport;
 
 @Path("/api/v1/consolidations")
-@Authenticated
+@RolesAllowed(Roles.MEMBER)
 @Tag(name = "Consolidation", description = "Số liệu tổng hợp: each indicator at a unit = its own + its children's consolidated values")
 public class ConsolidationResource {
 

@@ -1,6 +1,6 @@
 package vn.actionmonth.report.rest;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +21,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.actionmonth.common.Roles;
+import vn.actionmonth.common.rest.IdempotencyKeys;
+import vn.actionmonth.common.rest.MaxBody;
 import vn.actionmonth.common.rest.Page;
+import vn.actionmonth.common.rest.Paging;
 import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.domain.ReportStatus;
 import vn.actionmonth.report.service.FigureValidator;
@@ -31,9 +35,8 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/reports")
-@Authenticated
+@RolesAllowed(Roles.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports", description = "Results reports (báo cáo kết quả): drafts, submission, return, approval, history")
 public class ReportResource {
 
@@ -46,6 +49,8 @@ public class ReportResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @MaxBody(ReportRequests.MAX_BODY)
     @Operation(summary = "Create the draft report of the caller's unit",
             description = "Reporter of the obligation's unit only. Figures are checked against the indicator set: "
                     + "unknown codes, wrong types, negative counts, fractions of VND and oversized text are refused "
@@ -55,7 +60,7 @@ public class ReportResource {
                            @Parameter(description = "Makes a retried create answer with the report the first attempt made")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @jakarta.ws.rs.core.Context UriInfo uri) {
-        ReportService.Created c = service.create(body.obligationId(), body.input(), idempotencyKey);
+        ReportService.Created c = service.create(body.obligationId(), body.input(), IdempotencyKeys.parse(idempotencyKey));
         Report r = c.report();
         Response.ResponseBuilder response = c.created()
                 ? Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build()) : Response.ok();
@@ -64,6 +69,8 @@ public class ReportResource {
 
     @PUT
     @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @MaxBody(ReportRequests.MAX_BODY)
     @Operation(summary = "Update a draft or returned report",
             description = "Needs If-Match with the ETag last read (428 without it, 412 when someone else saved in between).")
     public Response update(@PathParam("id") UUID id,
@@ -81,11 +88,12 @@ public class ReportResource {
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Parameter(description = "A key the client picks per submission attempt, e.g. a UUID")
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return ok(service.submit(id, ifMatch, idempotencyKey));
+        return ok(service.submit(id, ifMatch, IdempotencyKeys.parse(idempotencyKey)));
     }
 
     @POST
     @Path("/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Return a submitted report for correction",
             description = "Approver of the recipient unit only; the reason is shown to the reporting unit, which may "
                     + "then edit and resubmit. Publishes ReportReturned.")
@@ -120,7 +128,7 @@ public class ReportResource {
             + "(and reports sent to its unit) unless the caller is a system account. Newest change first.")
     public Page<ReportView> list(@QueryParam("plan") UUID plan, @QueryParam("unit") UUID unit,
                                      @Parameter(description = "DRAFT, SUBMITTED, RETURNED or APPROVED") @QueryParam("status") ReportStatus status,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(500) int size) {
         Page<Report> p = service.list(plan, unit, status, page, size);
         return new Page<>(p.items().stream().map(this::view).toList(), p.page(), p.size(), p.total());

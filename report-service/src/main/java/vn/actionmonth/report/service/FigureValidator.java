@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.common.validation.TextRules;
 import vn.actionmonth.report.domain.Indicator;
 import vn.actionmonth.report.domain.IndicatorSet;
 
@@ -83,14 +84,17 @@ public class FigureValidator {
             case INTEGER -> whole(v, MAX_COUNT, "a whole number of " + i.unit());
             case MONEY -> whole(v, MAX_MONEY, "a whole number of VND (no fractions of a đồng)");
             case BOOLEAN -> v.isBoolean() ? null : "must be true or false";
-            case TEXT -> !v.isTextual() ? "must be text"
-                    : v.textValue().length() > MAX_TEXT ? "must be at most " + MAX_TEXT + " characters" : null;
+            case TEXT -> !v.isTextual() ? "must be text" : TextRules.problem(v.textValue(), MAX_TEXT, false);
         };
     }
 
     private static String whole(JsonNode v, long max, String what) {
         if (!v.isNumber()) {
             return "must be " + what;
+        }
+        // 1e400 reads as an infinite double, which has no decimal value.
+        if (v.isFloatingPointNumber() && !Double.isFinite(v.doubleValue())) {
+            return Double.isNaN(v.doubleValue()) || v.doubleValue() > 0 ? "must be at most " + max : "must not be negative";
         }
         BigDecimal d = v.decimalValue();
         if (d.stripTrailingZeros().scale() > 0) {

@@ -67,6 +67,21 @@ public class ReportAccess {
         return units.find(caller.unitId()).map(UnitRecord::path).orElse("/" + caller.unitId() + "/");
     }
 
+    /**
+     * Country-wide operations (the consistency check recomputes every figure of the country): a
+     * system account, or an admin of a root unit of the tree (the ministry).
+     */
+    public void requireCountryWide() {
+        if (caller.isSystem()) {
+            return;
+        }
+        caller.require(Roles.ADMIN);
+        boolean root = units.find(caller.unitId()).map(u -> u.parentId() == null).orElse(false);
+        if (!root) {
+            throw Problems.forbidden("country-wide operations belong to system accounts and the admins of a root unit");
+        }
+    }
+
     public UUID callerUnit() {
         return caller.unitId();
     }

@@ -96,6 +96,18 @@ public final class TableExport {
     }
 
     private static String quote(String s) {
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return '"' + neutralised(s).replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * A cell Excel would read as a formula ("=HYPERLINK(...)", "+1", "-1", "@SUM", or one that
+     * starts with a tab or carriage return) gets a leading apostrophe, so a unit name typed by
+     * anyone cannot run in the spreadsheet of the official who opens the export.
+     */
+    static String neutralised(String cell) {
+        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+            return "'" + cell;
+        }
+        return cell;
     }
 }
