@@ -14,12 +14,16 @@ public record ServiceSpec(String name, String database, int port, Map<String, St
         extraEnv = Map.copyOf(extraEnv);
     }
 
-    /** The three services with their fixed ports; plan-service loads its sample data. */
+    /**
+     * The three services with their fixed ports; plan-service loads its sample data, and
+     * notification-service may call webhooks over plain http (public addresses only, as always;
+     * export WEBHOOK_ALLOWED_HOSTS=127.0.0.1 before ./stack up to try a receiver of your own).
+     */
     public static List<ServiceSpec> defaults() {
         return List.of(
                 new ServiceSpec("plan-service", "plan", 8081, Map.of("PLAN_SAMPLE_DATA", "true")),
                 new ServiceSpec("report-service", "report", 8082, Map.of()),
-                new ServiceSpec("notification-service", "notification", 8083, Map.of()));
+                new ServiceSpec("notification-service", "notification", 8083, Map.of("WEBHOOK_ALLOW_HTTP", "true")));
     }
 
     public ServiceSpec withPort(int newPort) {
