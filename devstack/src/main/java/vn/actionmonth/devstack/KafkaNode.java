@@ -70,6 +70,16 @@ public final class KafkaNode implements AutoCloseable {
         waitUntil(() -> !isListening(), Duration.ofSeconds(30), "Kafka port " + port + " to close");
     }
 
+    /** Kills the broker at once (SIGKILL): no controlled shutdown, its log is recovered at restart. */
+    public synchronized void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly().waitFor();
+        process = null;
+        waitUntil(() -> !isListening(), Duration.ofSeconds(30), "Kafka port " + port + " to close");
+    }
+
     /** Starts the stopped broker again on the same port and log directory. */
     public synchronized void restart() throws IOException, InterruptedException {
         if (process != null) {

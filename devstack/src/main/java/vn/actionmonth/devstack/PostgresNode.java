@@ -22,7 +22,7 @@ public final class PostgresNode implements AutoCloseable {
 
     private static final Pattern DB_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
-    private final EmbeddedPostgres embedded;
+    private EmbeddedPostgres embedded;
     private final Path dataDir;
     private final String host;
     private final int port;
@@ -38,21 +38,89 @@ public final class PostgresNode implements AutoCloseable {
         this.password = password;
     }
 
-    /** Starts an embedded server on the given port (0 picks a free one) with its data under {@code dataDir}. */
+    /**
+     * Starts an embedded server on the given port (0 picks a free one outside the ephemeral
+     * range) with its data under {@code dataDir}, and checks that it is durable.
+     *
+     * <p>The embedded-PostgreSQL library starts servers for throw-away test data: {@code -F} (no
+     * fsync) and {@code synchronous_commit=off}, so a commit is answered before it is on disk and
+     * a crash loses acknowledged transactions. Here both are on, as on a production server: an
+     * answer of 2xx means durable, in tests, in the run command and in the benchmark alike.
+     */
     public static PostgresNode embedded(Path dataDir, int port) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+        int chosen = port > 0 ? port : Ports.free();
+        EmbeddedPostgres pg = start(dataDir, chosen);
+        PostgresNode node = new PostgresNode(pg, dataDir, "127.0.0.1", pg.getPort(), "postgres", "postgres");
+        node.requireDurable();
+        return node;
+    }
+
+    private static EmbeddedPostgres start(Path dataDir, int port) throws IOException {
+        // The data directory is never cleaned here: callers start from an empty one, and a restart
+        // after a crash must find the data (and the write-ahead log) where the crash left them.
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(true)
+                .setCleanDataDirectory(false)
+                .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("fsync", "on")
-                .setPGStartupWait(java.time.Duration.ofSeconds(60));
-        if (port > 0) {
-            builder.setPort(port);
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                .start();
+    }
+
+    /** Fails unless the running server flushes every commit before answering it. */
+    void requireDurable() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+             Statement s = c.createStatement()) {
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                var rs = s.executeQuery("SHOW " + setting);
+                rs.next();
+                if (!"on".equals(rs.getString(1))) {
+                    throw new IllegalStateException("PostgreSQL runs with " + setting + "=" + rs.getString(1)
+                            + ": acknowledged commits could be lost in a crash");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read PostgreSQL's durability settings", e);
         }
-        EmbeddedPostgres pg = builder.start();
-        return new PostgresNode(pg, dataDir, "127.0.0.1", pg.getPort(), "postgres", "postgres");
+    }
+
+    /**
+     * Crashes the embedded server as a power cut would: an immediate shutdown (SIGQUIT to the
+     * postmaster), no checkpoint, so the restart recovers from the write-ahead log. Returns once
+     * the port is closed.
+     */
+    public synchronized void crash() throws IOException, InterruptedException {
+        requireEmbedded();
+        long pid = pid();
+        if (pid <= 0) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).redirectErrorStream(true).start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -QUIT " + pid + " failed: " + new String(kill.getInputStream().readAllBytes()));
+        }
+        KafkaNode.waitUntil(() -> !Probes.isListening(port) && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true),
+                java.time.Duration.ofSeconds(60), "PostgreSQL to go down");
+        // The crashed server's handle still holds the data directory's lock; its stop finds nothing to stop.
+        embedded.close();
+    }
+
+    /** Starts the crashed server again on its port and data; it replays its write-ahead log first. */
+    public synchronized void restart() throws IOException {
+        requireEmbedded();
+        embedded = start(dataDir, port);
+        requireDurable();
+    }
+
+    private void requireEmbedded() {
+        if (embedded == null) {
+            throw new IllegalStateException("PostgreSQL is external (DEVSTACK_POSTGRES_URL); it cannot be crashed here");
+        }
     }
 
     /** Uses the server named by the environment, or returns null when none is named. */

@@ -75,6 +75,12 @@ public final class RunningService {
         return process.isAlive() && Probes.status(endpoint.healthUrl()) == 200;
     }
 
+    /** Kills the JVM at once (SIGKILL), as a crash or an evicted pod would, and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** Asks the JVM to shut down (SIGTERM: Quarkus closes gracefully); kills it after {@code seconds}. */
     void requestStop() {
         process.destroy();

@@ -35,13 +35,17 @@ public final class Stack implements AutoCloseable {
     private final Path publicKey;
     private final DevStack infra;
     private final List<RunningService> services;
+    private final Map<String, String> databases;
+    private final List<RunningService> replicas = new ArrayList<>();
     private final Instant startedAt;
     private final Duration startupTime;
     private StackInfo info;
     private boolean stopped;
 
     private Stack(StackOptions options, StackState state, DevKeys keys, Path publicKey, DevStack infra,
-                  List<RunningService> services, Instant startedAt, Duration startupTime, StackInfo info) {
+                  List<RunningService> services, Map<String, String> databases, Instant startedAt, Duration startupTime,
+                  StackInfo info) {
+        this.databases = databases;
         this.options = options;
         this.state = state;
         this.keys = keys;
@@ -127,7 +131,7 @@ public final class Stack implements AutoCloseable {
             info = info(StackInfo.READY, options, launcher, startedAt, startup.toMillis() / 1000.0, infra, databases,
                     publicKey, services);
             state.writeInfo(info);
-            return new Stack(options, state, keys, publicKey, infra, services, startedAt, startup, info);
+            return new Stack(options, state, keys, publicKey, infra, services, databases, startedAt, startup, info);
         } catch (IOException | InterruptedException | RuntimeException e) {
             boolean interrupted = Thread.interrupted();
             stopAll(services, infra, line -> { });
@@ -148,6 +152,46 @@ public final class Stack implements AutoCloseable {
     public RunningService service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /**
+     * Kills a service at once (SIGKILL), as a crash or an evicted pod would: no graceful shutdown,
+     * no flushing. {@link #restart} brings it back on the same port.
+     */
+    public void kill(String name) throws InterruptedException {
+        service(name).kill();
+    }
+
+    /** Starts a killed service again with the same port, database and configuration; returns once it is ready. */
+    public synchronized RunningService restart(String name, Duration timeout) throws IOException, InterruptedException {
+        RunningService old = service(name);
+        if (old.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        ServiceSpec spec = options.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        RunningService started = startService(spec, spec.name() + "-restarted-" + Instant.now().toEpochMilli());
+        services.set(services.indexOf(old), started);
+        awaitReady(List.of(started), timeout, Instant.now(), line -> { });
+        return started;
+    }
+
+    /**
+     * Starts one more replica of a service, on a port of its own, with the same database and
+     * configuration (two pods of one Deployment); returns once it is ready.
+     */
+    public synchronized RunningService startReplica(String name, Duration timeout) throws IOException, InterruptedException {
+        ServiceSpec spec = options.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow()
+                .withPort(Ports.free());
+        RunningService replica = startService(spec, spec.name() + "-replica-" + (replicas.size() + 1));
+        replicas.add(replica);
+        awaitReady(List.of(replica), timeout, Instant.now(), line -> { });
+        return replica;
+    }
+
+    private RunningService startService(ServiceSpec spec, String logName) throws IOException {
+        return RunningService.start(spec, options.projectDir(), options.serviceHeap(),
+                environment(spec, infra, databases.get(spec.database()), publicKey),
+                options.stateDir().resolve("logs").resolve(logName + ".log"));
     }
 
     /** PostgreSQL and Kafka, e.g. for {@code infrastructure().kafka().stop()} in a test. */
@@ -212,7 +256,9 @@ public final class Stack implements AutoCloseable {
             return;
         }
         stopped = true;
-        stopAll(services, infra, progress);
+        List<RunningService> all = new ArrayList<>(services);
+        all.addAll(replicas);
+        stopAll(all, infra, progress);
         state.clear();
     }
 
