@@ -165,6 +165,20 @@ class KubernetesManifestsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("kustomizations")
+    void everyServiceLogsJsonLinesWithALinePerRequestAndChecksTokens(String kustomization) {
+        Rendered rendered = Rendered.of(kustomization);
+        for (String service : Repo.services()) {
+            Map<String, String> env = envValues(rendered, service);
+            assertThat(env).as("%s in %s", service, kustomization)
+                    .hasEntrySatisfying("LOG_JSON", v -> assertThat(v).endsWith("=true"))
+                    .hasEntrySatisfying("ACCESS_LOG", v -> assertThat(v).endsWith("=true"))
+                    .hasEntrySatisfying("JWT_AUDIENCE", v -> assertThat(v).doesNotEndWith("="))
+                    .hasEntrySatisfying("JWT_MAX_AGE_SECONDS", v -> assertThat(v).doesNotEndWith("="));
+        }
+    }
+
     @Test
     void overlaysDifferInReplicasResourcesAndConfiguration() {
         List<String> overlays = Rendered.overlays();

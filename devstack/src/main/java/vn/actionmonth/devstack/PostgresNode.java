@@ -186,10 +186,12 @@ public final class PostgresNode implements AutoCloseable {
         }
     }
 
+    /** Stops an embedded server and removes its data: every start begins with empty databases. */
     @Override
     public void close() throws IOException {
         if (embedded != null) {
             embedded.close();
+            KafkaNode.deleteTree(dataDir);
         }
     }
 }

@@ -69,6 +69,20 @@ class ConsumerLoopTest {
     }
 
     @Test
+    void aHandlerLogsWithTheEventIdAndTheIdOfTheRequestThatCausedTheEvent() throws Exception {
+        String traced = UUID.randomUUID().toString();
+        String untraced = UUID.randomUUID().toString();
+
+        send(traced, sent(UUID.randomUUID()), "nop-bao-cao-42");
+        send(untraced, sent(UUID.randomUUID()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(untraced) == 1);
+        assertThat(applied(traced)).isEqualTo(1);
+        assertThat(logged(traced)).containsExactly("nop-bao-cao-42", traced);
+        assertThat(logged(untraced)).as("no request id leaks from the event before").containsExactly(null, untraced);
+    }
+
+    @Test
     void aPoisonEventGoesToTheDeadLetterTopicAndTheLoopGoesOn() throws Exception {
         UUID poisonKey = UUID.randomUUID();
         String poisonId = UUID.randomUUID().toString();
@@ -112,9 +126,24 @@ class ConsumerLoopTest {
     }
 
     private void send(String eventId, vn.actionmonth.events.EventPayload payload) throws Exception {
+        send(eventId, payload, null);
+    }
+
+    private void send(String eventId, vn.actionmonth.events.EventPayload payload, String requestId) throws Exception {
         EventEnvelope e = new EventEnvelope(eventId, "/test", payload.type(), OffsetDateTime.now(), payload.subject(),
                 payload.topic(), payload.key(), null);
-        producer.send(CloudEventHeaders.toRecord(e, mapper.writeValueAsBytes(payload))).get();
+        producer.send(CloudEventHeaders.toRecord(e, mapper.writeValueAsBytes(payload), requestId)).get();
+    }
+
+    /** The request id and event id the handler's logging context held. */
+    private List<String> logged(String eventId) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT logged_request_id, logged_event_id FROM applied_event WHERE event_id = ?")) {
+            ps.setString(1, eventId);
+            ResultSet rs = ps.executeQuery();
+            rs.next();
+            return java.util.Arrays.asList(rs.getString("logged_request_id"), rs.getString("logged_event_id"));
+        }
     }
 
     private long applied(String eventId) throws Exception {

@@ -71,6 +71,25 @@ class OutboxTest {
     }
 
     @Test
+    void anEventCarriesTheIdOfTheRequestThatCausedIt() throws Exception {
+        UUID unit = UUID.randomUUID();
+        org.jboss.logging.MDC.put(Correlation.REQUEST_ID, "ban-hanh-75");
+        UUID caused;
+        try {
+            caused = widgets.rename(unit, "Phường Duy Tân", 1, false);
+        } finally {
+            org.jboss.logging.MDC.remove(Correlation.REQUEST_ID);
+        }
+        UUID uncaused = widgets.rename(unit, "Phường Duy Tân mới", 2, false);
+
+        List<ConsumerRecord<String, byte[]>> got = TopicReader.read(Topics.UNITS, r -> unit.toString().equals(r.key()), 2,
+                Duration.ofSeconds(30));
+
+        assertThat(got).extracting(r -> header(r, CloudEventHeaders.ID)).containsExactly(caused.toString(), uncaused.toString());
+        assertThat(got).extracting(r -> header(r, Correlation.HEADER)).containsExactly("ban-hanh-75", null);
+    }
+
+    @Test
     void anEventWhoseTransactionRollsBackIsNeverPublished() throws Exception {
         UUID unit = UUID.randomUUID();
         assertThatThrownBy(() -> widgets.rename(unit, "rolled back", 1, true)).isInstanceOf(IllegalStateException.class);

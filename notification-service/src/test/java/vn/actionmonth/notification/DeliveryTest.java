@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.events.plan.ObligationSnapshot;
+import vn.actionmonth.events.report.ReportReturned;
 import vn.actionmonth.notification.delivery.WebhookSignature;
 
 import javax.crypto.Mac;
@@ -17,13 +18,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Email over a real SMTP server and signed webhooks to a real HTTP server, with retries. */
 @QuarkusTest
@@ -89,6 +93,31 @@ class DeliveryTest extends NotificationTestBase {
         assertThat(body.get("obligationId").asText()).isEqualTo(o.id().toString());
         assertThat(body.get("subject").asText()).isEqualTo("Nhắc hạn báo cáo: Kế hoạch số 75/KH-UBND, còn 7 ngày");
         assertThat(body.get("id").asText()).isEqualTo(r.header(WebhookSignature.DELIVERY_HEADER));
+    }
+
+    @Test
+    void theRequestThatCausedANoticeTravelsWithItToTheWebhookAndTheApiAndAReminderCarriesNone() {
+        Tree t = tree("Phường Quyết Thắng");
+        subscribe(t.ward(0), "WEBHOOK", receiver.url("/ok/quyet-thang"));
+        ObligationSnapshot o = oblige(t.ward(0), t.city());
+        runAt(at(2024, 7, 13));
+
+        String requestId = "tra-lai-" + UUID.randomUUID();
+        clock.set(at(2024, 7, 14));
+        awaitConsumed(publishCausedBy(requestId, new ReportReturned(UUID.randomUUID(), o.id(), o.planId(), o.campaignId(),
+                t.ward(0).id(), t.city().id(), 1, "Thiếu số liệu", "lanh-dao@kontum.gov.vn", clock.instant().atOffset(VN))));
+        runAt(at(2024, 7, 14));
+
+        List<WebhookReceiver.Request> got = receiver.requestsTo("/ok/quyet-thang");
+        assertThat(got).extracting(r -> r.header(WebhookSignature.KIND_HEADER)).containsExactly("REMINDER", "REPORT_RETURNED");
+        assertThat(got).extracting(r -> r.header(WebhookSignature.REQUEST_ID_HEADER)).containsExactly(null, requestId);
+        given().auth().oauth2(token(t.ward(0), "viewer")).queryParam("kind", "REPORT_RETURNED")
+                .when().get("/api/v1/notifications").then().statusCode(200)
+                .body("items.channel", containsInAnyOrder("INBOX", "WEBHOOK"))
+                .body("items.requestId", everyItem(equalTo(requestId)));
+        given().auth().oauth2(token(t.ward(0), "viewer")).queryParam("kind", "REMINDER")
+                .when().get("/api/v1/notifications").then().statusCode(200)
+                .body("items", hasSize(2)).body("items.requestId", everyItem(nullValue()));
     }
 
     @Test

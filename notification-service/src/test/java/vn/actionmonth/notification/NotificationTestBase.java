@@ -150,11 +150,20 @@ public abstract class NotificationTestBase {
 
     /** Publishes an event with the given id, as the owning service's relay would (CloudEvents headers, JSON body). */
     protected String publish(EventPayload payload, String id) {
+        return publish(payload, id, null);
+    }
+
+    /** Publishes an event caused by the request {@code requestId} (its {@code ce_requestid} header); returns its id. */
+    protected String publishCausedBy(String requestId, EventPayload payload) {
+        return publish(payload, UUID.randomUUID().toString(), requestId);
+    }
+
+    private String publish(EventPayload payload, String id, String requestId) {
         String source = payload.topic().startsWith("plan.") ? "/plan-service" : "/report-service";
         EventEnvelope e = new EventEnvelope(id, source, payload.type(), clock.instant().atOffset(ZoneOffset.UTC),
                 payload.subject(), payload.topic(), payload.key(), null);
         try {
-            producer().send(CloudEventHeaders.toRecord(e, mapper.writeValueAsBytes(payload))).get();
+            producer().send(CloudEventHeaders.toRecord(e, mapper.writeValueAsBytes(payload), requestId)).get();
         } catch (Exception ex) {
             throw new IllegalStateException("could not publish " + payload.type(), ex);
         }

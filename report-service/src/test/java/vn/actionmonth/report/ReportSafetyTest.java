@@ -107,13 +107,17 @@ class ReportSafetyTest extends ReportServiceTestBase {
 
         String key = UUID.randomUUID().toString();
         for (int attempt = 0; attempt < 3; attempt++) {
-            as(ward3, "reporter").header("Idempotency-Key", key).post("/api/v1/reports/" + id + "/submit")
-                    .then().statusCode(200).body("revision", equalTo(1)).body("status", equalTo("SUBMITTED"));
+            as(ward3, "reporter").header("Idempotency-Key", key).header("X-Request-Id", "nop-lan-" + attempt)
+                    .post("/api/v1/reports/" + id + "/submit")
+                    .then().statusCode(200).header("X-Request-Id", "nop-lan-" + attempt)
+                    .body("revision", equalTo(1)).body("status", equalTo("SUBMITTED"));
         }
         problem(as(ward3, "reporter").post("/api/v1/reports/" + id + "/submit").then(), 409);
         assertThat(count("SELECT count(*) FROM report_revision WHERE report_id = ? AND action = 'SUBMITTED'",
                 UUID.fromString(id))).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM outbox_event WHERE subject = ?", "report/" + id)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE subject = ? AND request_id = 'nop-lan-0'", "report/" + id))
+                .as("the event names the request that made the submission, not its replays").isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(consolidated(ward3, "plan", plan, "SUBMITTED")).containsEntry("COMM_EVENTS", 7L)
                         .containsEntry("FUND_RAISED_VND", 2_000_000L));

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
+import vn.actionmonth.events.Correlation;
 import vn.actionmonth.events.EventEnvelope;
 import vn.actionmonth.events.EventsConfig;
 import vn.actionmonth.events.kafka.CloudEventHeaders;
@@ -150,13 +151,16 @@ public final class EventConsumerLoop implements AutoCloseable {
         Set<String> fresh = inbox.claim(groupId, events);
         Set<String> appliedNow = new HashSet<>();
         ConsumerBatch context = new ConsumerBatch();
-        for (EventEnvelope e : events) {
+        for (Parsed p : batch) {
+            EventEnvelope e = p.event();
             if (fresh.contains(e.id()) && appliedNow.add(e.id())) {
-                for (EventHandler h : handlers) {
-                    if (h.topics().contains(e.topic())) {
-                        h.handle(e, context);
+                Correlation.during(e.id(), CloudEventHeaders.value(p.record().headers(), Correlation.HEADER), () -> {
+                    for (EventHandler h : handlers) {
+                        if (h.topics().contains(e.topic())) {
+                            h.handle(e, context);
+                        }
                     }
-                }
+                });
             }
         }
         context.runBeforeCommit();

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import vn.actionmonth.events.Correlation;
 import vn.actionmonth.events.EventEnvelope;
 
 import java.io.IOException;
@@ -26,6 +27,11 @@ public final class CloudEventHeaders {
     }
 
     public static ProducerRecord<String, byte[]> toRecord(EventEnvelope e, byte[] body) {
+        return toRecord(e, body, null);
+    }
+
+    /** With the id of the request that caused the event, as the {@code ce_requestid} extension attribute. */
+    public static ProducerRecord<String, byte[]> toRecord(EventEnvelope e, byte[] body, String requestId) {
         ProducerRecord<String, byte[]> r = new ProducerRecord<>(e.topic(), e.key(), body);
         Headers h = r.headers();
         put(h, SPEC_VERSION, EventEnvelope.SPEC_VERSION);
@@ -37,6 +43,9 @@ public final class CloudEventHeaders {
             put(h, SUBJECT, e.subject());
         }
         put(h, CONTENT_TYPE, EventEnvelope.DATA_CONTENT_TYPE);
+        if (requestId != null) {
+            put(h, Correlation.HEADER, requestId);
+        }
         return r;
     }
 

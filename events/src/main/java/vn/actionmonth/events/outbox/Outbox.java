@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import vn.actionmonth.events.Correlation;
 import vn.actionmonth.events.EventPayload;
 import vn.actionmonth.events.EventsConfig;
 
@@ -20,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Records events in the outbox table inside the caller's transaction: the change and its events
- * commit together or not at all. The relay publishes them afterwards.
+ * commit together or not at all. The relay publishes them afterwards. Each event keeps the id of
+ * the request (or event) that caused it ({@link Correlation}).
  *
  * <p>Append after the change itself, so that two transactions on the same thing take their row
  * locks before their outbox sequence numbers and the relay sees them in commit order.
@@ -29,7 +31,8 @@ import java.util.UUID;
 public class Outbox {
 
     private static final String INSERT = "INSERT INTO outbox_event "
-            + "(id, topic, record_key, type, source, subject, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(id, topic, record_key, type, source, subject, occurred_at, payload, request_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
@@ -61,6 +64,7 @@ public class Outbox {
             return ids;
         }
         Timestamp now = Timestamp.from(Instant.now());
+        String requestId = Correlation.requestId();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (EventPayload p : payloads) {
                 UUID id = UUID.randomUUID();
@@ -72,6 +76,7 @@ public class Outbox {
                 ps.setString(6, p.subject());
                 ps.setTimestamp(7, now);
                 ps.setString(8, mapper.writeValueAsString(p));
+                ps.setString(9, requestId);
                 ps.addBatch();
                 ids.add(id);
                 if (ids.size() % BATCH == 0) {

@@ -37,7 +37,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay'))";
-    private static final String WAITING = "SELECT seq, id, topic, record_key, type, source, subject, occurred_at, payload "
+    private static final String WAITING = "SELECT seq, id, topic, record_key, type, source, subject, occurred_at, payload, "
+            + "request_id "
             + "FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?";
     private static final String MARK = "UPDATE outbox_event SET published_at = now() WHERE seq = ANY (?)";
     private static final String PURGE = "DELETE FROM outbox_event WHERE published_at < ?";
@@ -124,7 +125,8 @@ public final class OutboxRelay implements AutoCloseable {
                     EventEnvelope e = new EventEnvelope(rs.getObject(2, UUID.class).toString(), rs.getString(6),
                             rs.getString(5), rs.getTimestamp(8).toInstant().atOffset(ZoneOffset.UTC), rs.getString(7),
                             rs.getString(3), rs.getString(4), null);
-                    acks.add(p.send(CloudEventHeaders.toRecord(e, rs.getString(9).getBytes(StandardCharsets.UTF_8))));
+                    acks.add(p.send(CloudEventHeaders.toRecord(e, rs.getString(9).getBytes(StandardCharsets.UTF_8),
+                            rs.getString(10))));
                 }
             }
         }

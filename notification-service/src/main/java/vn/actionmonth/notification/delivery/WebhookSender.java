@@ -2,6 +2,7 @@ package vn.actionmonth.notification.delivery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import vn.actionmonth.events.Correlation;
 import vn.actionmonth.notification.config.NotificationConfig;
 
 import java.io.ByteArrayOutputStream;
@@ -76,6 +77,10 @@ public class WebhookSender {
         headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret, timestamp, body));
         headers.put(WebhookSignature.DELIVERY_HEADER, notificationId);
         headers.put(WebhookSignature.KIND_HEADER, kind);
+        String requestId = Correlation.requestId();
+        if (requestId != null) {
+            headers.put(WebhookSignature.REQUEST_ID_HEADER, requestId);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             int status = exchange(target, headers, body, deadline);

@@ -21,6 +21,8 @@ public final class WebhookSignature {
     /** The notification id: the same for every retry of one notification, so receivers can drop repeats. */
     public static final String DELIVERY_HEADER = "X-ActionMonth-Delivery";
     public static final String KIND_HEADER = "X-ActionMonth-Kind";
+    /** The X-Request-Id of the request that caused the notice, when one did: joins the receiver's logs to ours. */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -74,4 +74,8 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "read_at")
     public Instant readAt;
+
+    /** The request that caused the notice; null for notices the scheduler raised. */
+    @Column(name = "request_id")
+    public String requestId;
 }

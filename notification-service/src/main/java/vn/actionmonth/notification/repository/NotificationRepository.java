@@ -34,8 +34,8 @@ import java.util.UUID;
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
 
     private static final String INSERT = "INSERT INTO notification (id, dedupe_key, unit_id, channel, channel_id, target, "
-            + "kind, obligation_id, plan_id, subject, body, link, status, attempts, next_attempt_at, created_at, sent_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING";
+            + "kind, obligation_id, plan_id, subject, body, link, status, attempts, next_attempt_at, created_at, sent_at, "
+            + "request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING";
 
     private static final String CLAIM = "WITH picked AS (SELECT id FROM notification "
             + "WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= ? "
@@ -43,7 +43,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
             + "UPDATE notification n SET status = 'SENDING', attempts = n.attempts + 1, next_attempt_at = ? "
             + "FROM picked WHERE n.id = picked.id "
             + "RETURNING n.id, n.dedupe_key, n.unit_id, n.channel, n.channel_id, n.target, n.kind, n.obligation_id, "
-            + "n.plan_id, n.subject, n.body, n.link, n.attempts, n.created_at";
+            + "n.plan_id, n.subject, n.body, n.link, n.attempts, n.created_at, n.request_id";
 
     private static final String FINISH = "UPDATE notification SET status = ?, next_attempt_at = ?, last_error = ?, "
             + "sent_at = ?, failed_at = ? WHERE id = ? AND status = 'SENDING' AND attempts = ?";
@@ -67,13 +67,13 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     public record NewRow(UUID id, String dedupeKey, UUID unitId, ChannelType channel, UUID channelId, String target,
                          NotificationKind kind, UUID obligationId, UUID planId, String subject, String body,
                          String link, NotificationStatus status, int attempts, Instant nextAttemptAt,
-                         Instant createdAt, Instant sentAt) {
+                         Instant createdAt, Instant sentAt, String requestId) {
     }
 
     /** A notification claimed for sending: this dispatcher owns it until the claim lapses. */
     public record Claimed(UUID id, String dedupeKey, UUID unitId, ChannelType channel, UUID channelId, String target,
                           NotificationKind kind, UUID obligationId, UUID planId, String subject, String body,
-                          String link, int attempts, Instant createdAt) {
+                          String link, int attempts, Instant createdAt, String requestId) {
     }
 
     /** Inserts the row unless its dedupe key exists; true when this call made it. */
@@ -96,6 +96,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
             setInstant(ps, 15, r.nextAttemptAt());
             setInstant(ps, 16, r.createdAt());
             setInstant(ps, 17, r.sentAt());
+            ps.setString(18, r.requestId());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not insert notification " + r.dedupeKey(), e);
@@ -119,7 +120,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                             ChannelType.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getString(6),
                             NotificationKind.valueOf(rs.getString(7)), rs.getObject(8, UUID.class),
                             rs.getObject(9, UUID.class), rs.getString(10), rs.getString(11), rs.getString(12),
-                            rs.getInt(13), rs.getTimestamp(14).toInstant()));
+                            rs.getInt(13), rs.getTimestamp(14).toInstant(), rs.getString(15)));
                 }
             }
         } catch (SQLException e) {

@@ -59,13 +59,16 @@ public class NotificationResource {
             @Schema(description = "Next attempt, while PENDING") OffsetDateTime nextAttemptAt,
             OffsetDateTime sentAt,
             OffsetDateTime failedAt,
-            @Schema(examples = "HTTP 503") String lastError) {
+            @Schema(examples = "HTTP 503") String lastError,
+            @Schema(description = "X-Request-Id of the request that caused the notice (e.g. the report's submission); "
+                    + "absent for reminders and overdue notices", examples = "5f0c2a9e-3b1d-4c47-9a51-2f8f7d0b6e11")
+            String requestId) {
 
         static NotificationView of(Notification n) {
             return new NotificationView(n.id, n.unitId, n.channel.name(), n.target, n.kind.name(), n.status.name(), n.attempts,
                     n.dedupeKey, n.obligationId, n.planId, n.subject, n.body, n.link, InboxResource.time(n.createdAt),
                     InboxResource.time(n.nextAttemptAt), InboxResource.time(n.sentAt), InboxResource.time(n.failedAt),
-                    n.lastError);
+                    n.lastError, n.requestId);
         }
     }
 

@@ -6,12 +6,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import vn.actionmonth.events.Correlation;
 import vn.actionmonth.events.notification.NotificationFailed;
 import vn.actionmonth.events.notification.NotificationSent;
 import vn.actionmonth.events.outbox.Outbox;
 import vn.actionmonth.notification.config.NotificationConfig;
 import vn.actionmonth.notification.delivery.DeliveryResult;
 import vn.actionmonth.notification.delivery.EmailSender;
+import vn.actionmonth.notification.delivery.WebhookBody;
 import vn.actionmonth.notification.delivery.WebhookSender;
 import vn.actionmonth.notification.domain.Channel;
 import vn.actionmonth.notification.domain.DeliveryAttempt;
@@ -20,7 +22,6 @@ import vn.actionmonth.notification.repository.ChannelRepository;
 import vn.actionmonth.notification.repository.DeliveryAttemptRepository;
 import vn.actionmonth.notification.repository.NotificationRepository;
 import vn.actionmonth.notification.repository.NotificationRepository.Claimed;
-import vn.actionmonth.notification.delivery.WebhookBody;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -93,7 +94,7 @@ public class Dispatcher {
                     QuarkusTransaction.requiringNew().run(() -> rest.forEach(r -> notifications.release(r.id(), r.attempts())));
                     return made;
                 }
-                DeliveryResult result = send(c);
+                DeliveryResult result = Correlation.on(c.requestId(), () -> send(c));
                 QuarkusTransaction.requiringNew().run(() -> record(c, result));
                 made++;
             }

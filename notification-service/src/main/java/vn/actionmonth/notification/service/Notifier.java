@@ -2,6 +2,7 @@ package vn.actionmonth.notification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import vn.actionmonth.events.Correlation;
 import vn.actionmonth.events.notification.NotificationSent;
 import vn.actionmonth.events.outbox.Outbox;
 import vn.actionmonth.notification.domain.Channel;
@@ -40,10 +41,11 @@ public class Notifier {
     @Transactional(Transactional.TxType.MANDATORY)
     public int notify(Notice n) {
         Instant now = clock.instant();
+        String requestId = Correlation.requestId();
         int created = 0;
         NewRow inbox = new NewRow(UUID.randomUUID(), n.dedupeKey() + "|INBOX", n.unitId(), ChannelType.INBOX, null, null,
                 n.kind(), n.obligationId(), n.planId(), n.subject(), n.body(), n.link(), NotificationStatus.SENT, 1, null,
-                now, now);
+                now, now, requestId);
         if (notifications.insertIfAbsent(inbox)) {
             created++;
             outbox.append(new NotificationSent(inbox.id(), n.unitId(), ChannelType.INBOX.name(), n.kind().name(),
@@ -55,7 +57,7 @@ public class Notifier {
             }
             NewRow row = new NewRow(UUID.randomUUID(), n.dedupeKey() + "|" + c.type + ":" + c.id, n.unitId(), c.type, c.id,
                     c.address, n.kind(), n.obligationId(), n.planId(), n.subject(), n.body(), n.link(),
-                    NotificationStatus.PENDING, 0, now, now, null);
+                    NotificationStatus.PENDING, 0, now, now, null, requestId);
             if (notifications.insertIfAbsent(row)) {
                 created++;
             }

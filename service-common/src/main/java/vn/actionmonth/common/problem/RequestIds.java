@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
-    public static final String MDC_KEY = "requestId";
+    public static final String MDC_KEY = vn.actionmonth.events.Correlation.REQUEST_ID;
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     void register(@Observes Router router) {
