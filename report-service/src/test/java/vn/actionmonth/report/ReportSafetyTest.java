@@ -34,6 +34,7 @@ class ReportSafetyTest extends ReportServiceTestBase {
     final UUID o2 = UUID.randomUUID();
     final UUID o3 = UUID.randomUUID();
     final UUID o3b = UUID.randomUUID();
+    final UUID o2b = UUID.randomUUID();
 
     @BeforeAll
     void tree() {
@@ -48,8 +49,9 @@ class ReportSafetyTest extends ReportServiceTestBase {
         publish(List.of(obligation(o1, plan, campaign, ward1, district, due),
                 obligation(o2, plan, campaign, ward2, district, due),
                 obligation(o3, plan, campaign, ward3, district, due),
-                obligation(o3b, UUID.randomUUID(), campaign, ward3, district, due)));
-        awaitReplicated(List.of(district, ward1, ward2, ward3, elsewhere), List.of(o1, o2, o3, o3b));
+                obligation(o3b, UUID.randomUUID(), campaign, ward3, district, due),
+                obligation(o2b, UUID.randomUUID(), campaign, ward2, district, due)));
+        awaitReplicated(List.of(district, ward1, ward2, ward3, elsewhere), List.of(o1, o2, o3, o3b, o2b));
     }
 
     @Test
@@ -126,6 +128,37 @@ class ReportSafetyTest extends ReportServiceTestBase {
         problem(as(ward3, "reporter").header("Idempotency-Key", key).post("/api/v1/reports/" + other + "/submit").then(), 400)
                 .body("violations[0].field", equalTo("Idempotency-Key"));
         as(ward3, "viewer").get("/api/v1/reports/" + other).then().body("status", equalTo("DRAFT"));
+    }
+
+    @Test
+    void retriesOfACreateThatArriveWhileItStillRunsAnswerWithItsReportNotAConflict() throws Exception {
+        Map<String, Object> draft = Map.of("obligationId", o2b, "figures", Map.of("COMM_EVENTS", 3));
+        String key = UUID.randomUUID().toString();
+        int attempts = 8;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return as(ward2, "reporter").header("Idempotency-Key", key).body(draft).post("/api/v1/reports");
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var f : sent) {
+                io.restassured.response.Response r = f.get();
+                statuses.add(r.statusCode());
+                ids.add(r.path("id"));
+            }
+            assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
+            assertThat(ids).hasSize(1);
+            assertThat(count("SELECT count(*) FROM report WHERE obligation_id = ?", o2b)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import vn.actionmonth.common.VietnamTime;
 import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.common.problem.ProblemException;
 import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.common.problem.SqlStates;
 import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.common.units.UnitDirectory;
 import vn.actionmonth.common.units.UnitRecord;
@@ -83,28 +84,38 @@ public class ReportService {
 
     /**
      * Creates the draft of the caller's unit for an obligation it owes. A retry with the same
-     * Idempotency-Key answers with the report the first call created.
+     * Idempotency-Key answers with the report the first call created, also when it arrives while
+     * the first is still running: the key is claimed before the report is written, so the retry
+     * waits on the key until the first commits and then answers with its report.
      */
     @Transactional
     public Created create(UUID obligationId, DraftInput input, String idempotencyKey) {
+        UUID id = UUID.randomUUID();
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            Optional<Report> earlier = keyOwner(idempotencyKey, "CREATE").flatMap(reports::findByIdOptional);
-            if (earlier.isPresent()) {
-                access.requireReporterOf(earlier.get().unitId);
-                if (!earlier.get().obligationId.equals(obligationId)) {
-                    throw keyReused();
-                }
-                return new Created(earlier.get(), false);
+            Optional<Created> replay = replayCreate(idempotencyKey, obligationId);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            if (!claimKey(idempotencyKey, "CREATE", id, 0)) {
+                return replayCreate(idempotencyKey, obligationId).orElseThrow(ReportService::keyReused);
             }
         }
-        Report r = create(obligationId, input);
-        if (idempotencyKey != null && !idempotencyKey.isBlank() && !claimKey(idempotencyKey, "CREATE", r.id, 0)) {
-            throw keyReused();
-        }
-        return new Created(r, true);
+        return new Created(create(id, obligationId, input), true);
     }
 
-    private Report create(UUID obligationId, DraftInput input) {
+    private Optional<Created> replayCreate(String idempotencyKey, UUID obligationId) {
+        Optional<Report> earlier = keyOwner(idempotencyKey, "CREATE").flatMap(reports::findByIdOptional);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        access.requireReporterOf(earlier.get().unitId);
+        if (!earlier.get().obligationId.equals(obligationId)) {
+            throw keyReused();
+        }
+        return Optional.of(new Created(earlier.get(), false));
+    }
+
+    private Report create(UUID id, UUID obligationId, DraftInput input) {
         ObligationReplica o = obligations.findByIdOptional(obligationId)
                 .orElseThrow(() -> Problems.notFound("obligation", obligationId));
         access.requireReporterOf(o.unitId);
@@ -118,7 +129,7 @@ public class ReportService {
         ObjectNode figures = validator.validate(set, input.figures());
         OffsetDateTime now = now();
         Report r = new Report();
-        r.id = UUID.randomUUID();
+        r.id = id;
         r.obligationId = o.id;
         r.planId = o.planId;
         r.campaignId = o.campaignId;
@@ -133,7 +144,10 @@ public class ReportService {
         try {
             reports.persistAndFlush(r);
         } catch (PersistenceException e) {
-            throw Problems.conflict("obligationId", "a report for this obligation already exists");
+            if (SqlStates.isUniqueViolation(e)) {
+                throw Problems.conflict("obligationId", "a report for this obligation already exists");
+            }
+            throw e;
         }
         revisions.persist(ReportRevision.of(r, 0, ReportRevision.Action.CREATED, r.updatedBy, access.callerUnit(), now));
         return r;
