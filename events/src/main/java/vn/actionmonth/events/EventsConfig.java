@@ -68,5 +68,13 @@ public interface EventsConfig {
         /** First back-off between attempts; doubles with each attempt. */
         @WithDefault("PT0.1S")
         Duration retryBackoff();
+
+        /**
+         * How long the group waits for a member that went silent (a killed pod) before its
+         * partitions go to the others: the events of those partitions wait this long. Kafka's
+         * default of 45 s held consolidations back for a minute after a replica was killed.
+         */
+        @WithDefault("PT10S")
+        Duration sessionTimeout();
     }
 }
