@@ -6,6 +6,6 @@ import java.util.UUID;
 /** A published campaign of the benchmark: who owes what. */
 record Campaign(UUID id, UUID ministry, UUID aProvince, int unitCount, List<Obligation> obligations) {
 
-    record Obligation(UUID id, UUID unitId) {
+    record Obligation(UUID id, UUID unitId, UUID planId) {
     }
 }

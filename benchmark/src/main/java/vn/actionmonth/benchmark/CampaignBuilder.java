@@ -36,9 +36,12 @@ final class CampaignBuilder {
         this.systemUnit = systemUnit;
     }
 
-    /** @param tree {@code pre2025}, {@code post2025} (the official lists) or {@code synthetic:<size>} */
-    Campaign build(String tree, java.nio.file.Path projectDir, int departmentsPerProvince, Map<String, Object> result)
-            throws Exception {
+    /**
+     * @param tree {@code pre2025}, {@code post2025} (the official lists) or {@code synthetic:<size>}
+     * @param year the campaign's year: June is its month, the reports are due in July and August
+     */
+    Campaign build(String tree, java.nio.file.Path projectDir, int departmentsPerProvince, int year,
+                   Map<String, Object> result) throws Exception {
         String system = tokens.token(systemUnit, "system");
         UUID ministry = id(http.post(planApi + "/api/v1/units", system, Map.of("kind", "MINISTRY",
                 "name", "Bộ Lao động - Thương binh và Xã hội", "agencyCode", "000.00.00.G12", "validFrom", "2020-01-01"))
@@ -79,15 +82,15 @@ final class CampaignBuilder {
         }
 
         UUID campaign = id(http.post(planApi + "/api/v1/campaigns", tokens.token(ministry, "planner"), Map.of(
-                "name", "Tháng hành động vì trẻ em năm 2024", "year", 2024,
+                "name", "Tháng hành động vì trẻ em năm " + year, "year", year,
                 "theme", "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em",
-                "periodStart", "2024-06-01", "periodEnd", "2024-06-30",
+                "periodStart", year + "-06-01", "periodEnd", year + "-06-30",
                 "messages", List.of("Hành động thiết thực, ưu tiên nguồn lực cho trẻ em."))).expect(201, "campaign"));
 
         long p0 = System.nanoTime();
         List<UUID> plans = Collections.synchronizedList(new ArrayList<>());
         List<JsonNode> provinces = children.getOrDefault(ministry, List.of());
-        UUID guidance = publish(ministry, campaign, null, "982/LĐTBXH-CTE", ids(provinces), "2024-08-01T00:00:00+07:00");
+        UUID guidance = publish(ministry, campaign, null, "982/LĐTBXH-CTE", ids(provinces), year + "-08-01T00:00:00+07:00");
         plans.add(guidance);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -95,7 +98,7 @@ final class CampaignBuilder {
             for (Future<UUID[]> f : pool.invokeAll(provinces.stream().map(p -> (java.util.concurrent.Callable<UUID[]>) () -> {
                 UUID unit = UUID.fromString(p.path("id").asText());
                 return new UUID[]{unit, publish(unit, campaign, guidance, "/KH-UBND", ids(children.getOrDefault(unit, List.of())),
-                        "2024-07-20T00:00:00+07:00")};
+                        year + "-07-20T00:00:00+07:00")};
             }).toList())) {
                 UUID[] r = f.get();
                 provincePlans.put(r[0], r[1]);
@@ -109,7 +112,7 @@ final class CampaignBuilder {
                     List<JsonNode> below = children.getOrDefault(unit, List.of());
                     if ("DISTRICT".equals(d.path("kind").asText()) && !below.isEmpty()) {
                         districtPlans.add(() -> publish(unit, campaign, provincePlans.get(provinceId), "/KH-UBND", ids(below),
-                                "2024-07-10T00:00:00+07:00"));
+                                year + "-07-10T00:00:00+07:00"));
                     }
                 }
             }
@@ -125,7 +128,7 @@ final class CampaignBuilder {
                 for (JsonNode o : http.get(planApi + "/api/v1/plans/" + plan + "/obligations", system)
                         .expect(200, "obligations").body()) {
                     obligations.add(new Campaign.Obligation(UUID.fromString(o.path("id").asText()),
-                            UUID.fromString(o.path("unitId").asText())));
+                            UUID.fromString(o.path("unitId").asText()), plan));
                 }
                 return null;
             }).toList());
@@ -140,7 +143,7 @@ final class CampaignBuilder {
         String planner = tokens.token(issuer, "planner");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("number", number);
-        body.put("title", "Kế hoạch triển khai Tháng hành động vì trẻ em năm 2024");
+        body.put("title", "Kế hoạch triển khai Tháng hành động vì trẻ em");
         body.put("issuerId", issuer);
         body.put("campaignId", campaign);
         body.put("basisPlanId", basis);

@@ -101,7 +101,7 @@ public final class NationalBenchmark {
             reportApi = stack.service("report-service").endpoint().baseUrl();
 
             Campaign campaign = new CampaignBuilder(http, planApi, stack::token, SYSTEM_UNIT)
-                    .build(options.tree(), options.projectDir(), options.departmentsPerProvince(), result);
+                    .build(options.tree(), options.projectDir(), options.departmentsPerProvince(), 2024, result);
             System.out.printf("tree: %d units, %d obligations%n", campaign.unitCount(), campaign.obligations().size());
             awaitObligationsInReportService(campaign);
 

@@ -76,7 +76,7 @@ public final class RunningService {
     }
 
     /** Kills the JVM at once (SIGKILL), as a crash or an evicted pod would, and waits until it is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
