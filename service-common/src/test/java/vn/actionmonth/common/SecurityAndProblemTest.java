@@ -196,6 +196,35 @@ class SecurityAndProblemTest {
     }
 
     @Test
+    void aBrowserPageOfTheConfiguredOriginMayCallTheApiAndReadItsHeaders() {
+        String origin = "https://thangvihanhdong.gov.vn";
+        String allowedHeaders = given().header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match,idempotency-key")
+                .when().options("/api/v1/probes").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", origin)
+                .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("POST"))
+                .extract().header("Access-Control-Allow-Headers");
+        assertThat(allowedHeaders.toLowerCase()).contains("authorization", "content-type", "if-match", "idempotency-key");
+
+        String exposed = given().header("Origin", origin).auth().oauth2(DevStackTestResource.token(unit, Roles.PLANNER))
+                .when().get("/api/v1/probes").then().statusCode(200).body(equalTo("ok"))
+                .header("Access-Control-Allow-Origin", origin)
+                .extract().header("Access-Control-Expose-Headers");
+        assertThat(exposed).contains("ETag", "Location", "Retry-After", "X-Request-Id");
+    }
+
+    @Test
+    void aBrowserPageOfAnyOtherOriginGetsNoPermission() {
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization")
+                .when().options("/api/v1/probes").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().header("Origin", "https://evil.example").auth().oauth2(DevStackTestResource.token(unit, Roles.PLANNER))
+                .when().get("/api/v1/probes").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void theClockCannotBeMovedUnlessTheServiceAllowsIt() {
         given().auth().oauth2(DevStackTestResource.token(unit, Roles.VIEWER)).when().get("/api/v1/clock").then()
                 .statusCode(200).body("adjustable", equalTo(false));
