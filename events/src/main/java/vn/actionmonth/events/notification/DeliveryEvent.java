@@ -6,7 +6,7 @@ import vn.actionmonth.events.Topics;
 import java.util.UUID;
 
 /** An event on {@link Topics#DELIVERIES}, keyed by notification id. */
-public interface DeliveryEvent extends EventPayload {
+public sealed interface DeliveryEvent extends EventPayload permits NotificationSent, NotificationFailed {
 
     UUID notificationId();
 

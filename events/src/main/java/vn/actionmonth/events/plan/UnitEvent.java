@@ -3,8 +3,11 @@ package vn.actionmonth.events.plan;
 import vn.actionmonth.events.EventPayload;
 import vn.actionmonth.events.Topics;
 
-/** An event on {@link Topics#UNITS}, keyed by unit id, carrying the unit's whole state. */
-public interface UnitEvent extends EventPayload {
+/**
+ * An event on {@link Topics#UNITS}, keyed by unit id, carrying the unit's whole state: consumers
+ * apply every kind alike, as the latest state of its unit.
+ */
+public sealed interface UnitEvent extends EventPayload permits UnitCreated, UnitChanged, UnitMoved, UnitRetired, UnitsMerged {
 
     UnitSnapshot unit();
 

@@ -15,4 +15,9 @@ public record ReportSubmitted(UUID reportId, UUID obligationId, UUID planId, UUI
                               UUID recipientId, int revision, String indicatorSetCode, int indicatorSetVersion,
                               Map<String, Object> figures, OffsetDateTime submittedAt, OffsetDateTime dueAt,
                               boolean onTime) implements ReportEvent {
+
+    @Override
+    public <R, X extends Exception> R on(ReportEvent.Cases<R, X> cases) throws X {
+        return cases.submitted(this);
+    }
 }

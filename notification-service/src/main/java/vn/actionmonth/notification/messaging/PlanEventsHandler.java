@@ -3,15 +3,22 @@ package vn.actionmonth.notification.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.events.EventEnvelope;
+import vn.actionmonth.events.EventPayload;
+import vn.actionmonth.events.EventTypes;
 import vn.actionmonth.events.Topics;
 import vn.actionmonth.events.inbox.ConsumerBatch;
 import vn.actionmonth.events.inbox.EventHandler;
 import vn.actionmonth.events.plan.ObligationCancelled;
 import vn.actionmonth.events.plan.ObligationChanged;
 import vn.actionmonth.events.plan.ObligationCreated;
+import vn.actionmonth.events.plan.ObligationEvent;
+import vn.actionmonth.events.plan.PlanAmended;
+import vn.actionmonth.events.plan.PlanClosed;
+import vn.actionmonth.events.plan.PlanEvent;
 import vn.actionmonth.events.plan.PlanPublished;
 import vn.actionmonth.notification.service.DeadlineService;
 
+import java.time.Instant;
 import java.util.Set;
 
 /** plan-service's obligations (the deadlines copy) and plan publications (the assignees are told). */
@@ -33,18 +40,51 @@ public class PlanEventsHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event, ConsumerBatch batch) {
-        java.time.Instant time = event.time().toInstant();
-        switch (event.type()) {
-            case "ObligationCreated" -> deadlines.applyObligation(
-                    event.payload(mapper, ObligationCreated.class).obligation(), false, time);
-            case "ObligationChanged" -> deadlines.applyObligation(
-                    event.payload(mapper, ObligationChanged.class).obligation(), false, time);
-            case "ObligationCancelled" -> deadlines.applyObligation(
-                    event.payload(mapper, ObligationCancelled.class).obligation(), true, time);
-            case "PlanPublished" -> deadlines.planPublished(event.payload(mapper, PlanPublished.class).plan());
-            default -> {
-                // PlanAmended and PlanClosed change no deadline: obligation events carry their effects.
-            }
+        EventPayload payload;
+        try {
+            payload = EventTypes.read(mapper, event.type(), event.data());
+        } catch (EventTypes.UnknownEventTypeException newerThanThisService) {
+            return;
+        }
+        Instant time = event.time().toInstant();
+        if (payload instanceof ObligationEvent obligation) {
+            obligation.on(new ObligationEvent.Cases<Void, RuntimeException>() {
+                @Override
+                public Void created(ObligationCreated e) {
+                    deadlines.applyObligation(e.obligation(), false, time);
+                    return null;
+                }
+
+                @Override
+                public Void changed(ObligationChanged e) {
+                    deadlines.applyObligation(e.obligation(), false, time);
+                    return null;
+                }
+
+                @Override
+                public Void cancelled(ObligationCancelled e) {
+                    deadlines.applyObligation(e.obligation(), true, time);
+                    return null;
+                }
+            });
+        } else if (payload instanceof PlanEvent plan) {
+            plan.on(new PlanEvent.Cases<Void, RuntimeException>() {
+                @Override
+                public Void published(PlanPublished e) {
+                    deadlines.planPublished(e.plan());
+                    return null;
+                }
+
+                @Override
+                public Void amended(PlanAmended e) {
+                    return null; // what an amendment changes in deadlines comes as ObligationChanged
+                }
+
+                @Override
+                public Void closed(PlanClosed e) {
+                    return null; // closing cancels the open obligations, which come as ObligationCancelled
+                }
+            });
         }
     }
 }

@@ -3,11 +3,14 @@ package vn.actionmonth.notification.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.events.EventEnvelope;
+import vn.actionmonth.events.EventPayload;
+import vn.actionmonth.events.EventTypes;
 import vn.actionmonth.events.Topics;
 import vn.actionmonth.events.inbox.ConsumerBatch;
 import vn.actionmonth.events.inbox.EventHandler;
 import vn.actionmonth.events.report.ConsolidationChanged;
 import vn.actionmonth.events.report.ReportApproved;
+import vn.actionmonth.events.report.ReportEvent;
 import vn.actionmonth.events.report.ReportReturned;
 import vn.actionmonth.events.report.ReportSubmitted;
 import vn.actionmonth.notification.service.DeadlineService;
@@ -33,14 +36,34 @@ public class ReportEventsHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event, ConsumerBatch batch) {
-        switch (event.type()) {
-            case "ReportSubmitted" -> deadlines.reportSubmitted(event.payload(mapper, ReportSubmitted.class));
-            case "ReportReturned" -> deadlines.reportReturned(event.payload(mapper, ReportReturned.class));
-            case "ReportApproved" -> deadlines.reportApproved(event.payload(mapper, ReportApproved.class));
-            case "ConsolidationChanged" -> deadlines.consolidationChanged(event.payload(mapper, ConsolidationChanged.class));
-            default -> {
-                // A type added to the contract later: nothing to do here.
-            }
+        EventPayload payload;
+        try {
+            payload = EventTypes.read(mapper, event.type(), event.data());
+        } catch (EventTypes.UnknownEventTypeException newerThanThisService) {
+            return;
+        }
+        if (payload instanceof ReportEvent report) {
+            report.on(new ReportEvent.Cases<Void, RuntimeException>() {
+                @Override
+                public Void submitted(ReportSubmitted e) {
+                    deadlines.reportSubmitted(e);
+                    return null;
+                }
+
+                @Override
+                public Void returned(ReportReturned e) {
+                    deadlines.reportReturned(e);
+                    return null;
+                }
+
+                @Override
+                public Void approved(ReportApproved e) {
+                    deadlines.reportApproved(e);
+                    return null;
+                }
+            });
+        } else if (payload instanceof ConsolidationChanged c) {
+            deadlines.consolidationChanged(c);
         }
     }
 }

@@ -143,16 +143,31 @@ public class ConsolidationHandler implements EventHandler {
 
     /** The state after {@code e}, or {@code s} itself when {@code e} is not later than {@code s}. */
     private AppliedState next(AppliedState s, ReportEvent e) {
-        if (e instanceof ReportSubmitted sub) {
-            if (!s.isBefore(sub.revision(), 0)) {
-                return s;
+        return e.on(new ReportEvent.Cases<AppliedState, RuntimeException>() {
+            @Override
+            public AppliedState submitted(ReportSubmitted sub) {
+                if (!s.isBefore(sub.revision(), 0)) {
+                    return s;
+                }
+                JsonNode figures = mapper.valueToTree(sub.figures() == null ? Map.of() : sub.figures());
+                return new AppliedState(sub.revision(), 0, ReportStatus.SUBMITTED, figures);
             }
-            JsonNode figures = mapper.valueToTree(sub.figures() == null ? Map.of() : sub.figures());
-            return new AppliedState(sub.revision(), 0, ReportStatus.SUBMITTED, figures);
-        }
-        ReportStatus status = e instanceof ReportApproved ? ReportStatus.APPROVED
-                : e instanceof ReportReturned ? ReportStatus.RETURNED : null;
-        if (status == null || !s.isBefore(e.revision(), 1)) {
+
+            @Override
+            public AppliedState returned(ReportReturned r) {
+                return decided(s, r, ReportStatus.RETURNED);
+            }
+
+            @Override
+            public AppliedState approved(ReportApproved a) {
+                return decided(s, a, ReportStatus.APPROVED);
+            }
+        });
+    }
+
+    /** The recipient's decision on the submitted revision: stage 1 of that revision. */
+    private static AppliedState decided(AppliedState s, ReportEvent e, ReportStatus status) {
+        if (!s.isBefore(e.revision(), 1)) {
             return s;
         }
         if (s.revision() != e.revision()) {

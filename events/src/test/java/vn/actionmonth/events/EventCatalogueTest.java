@@ -1,0 +1,43 @@
+package vn.actionmonth.events;
+
+import org.junit.jupiter.api.Test;
+import vn.actionmonth.events.notification.DeliveryEvent;
+import vn.actionmonth.events.plan.ObligationEvent;
+import vn.actionmonth.events.plan.PlanEvent;
+import vn.actionmonth.events.plan.UnitEvent;
+import vn.actionmonth.events.report.ConsolidationChanged;
+import vn.actionmonth.events.report.ReportEvent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The catalogue of types and the closed families of each topic name the same events. */
+class EventCatalogueTest {
+
+    /** One per topic, but report.consolidations.v1, which has a single event. */
+    private static final List<Class<?>> FAMILIES = List.of(UnitEvent.class, PlanEvent.class, ObligationEvent.class,
+            ReportEvent.class, DeliveryEvent.class);
+
+    @Test
+    void everyCataloguedEventBelongsToTheClosedFamilyOfItsTopicAndEveryMemberIsCatalogued() {
+        List<Class<?>> members = new ArrayList<>();
+        for (Class<?> family : FAMILIES) {
+            assertThat(family.isSealed()).as(family.getSimpleName() + " is sealed").isTrue();
+            members.addAll(Arrays.asList(family.getPermittedSubclasses()));
+        }
+        members.add(ConsolidationChanged.class); // the only event of its topic
+
+        assertThat(members).containsExactlyInAnyOrderElementsOf(EventTypes.all());
+    }
+
+    @Test
+    void typesAreUniqueAndReadBackToTheirClass() {
+        for (Class<? extends EventPayload> c : EventTypes.all()) {
+            assertThat(EventTypes.payloadClass(c.getSimpleName())).isEqualTo(c);
+        }
+        assertThat(EventTypes.all().stream().map(Class::getSimpleName).distinct()).hasSameSizeAs(EventTypes.all());
+    }
+}
