@@ -13,6 +13,7 @@ import vn.actionmonth.testsupport.AuthorizationMatrix.Places;
 import vn.actionmonth.testsupport.AuthorizationMatrix.Relation;
 import vn.actionmonth.testsupport.AuthorizationMatrix.Role;
 import vn.actionmonth.testsupport.AuthorizationMatrix.Row;
+import vn.actionmonth.testsupport.OpenApiContract;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -124,5 +125,12 @@ class AuthorizationMatrixTest extends NotificationTestBase {
         List<UUID> ids = java.util.Arrays.stream(ancestors).map(UnitSnapshot::id).toList();
         return new UnitSnapshot(u.id(), u.kind(), u.name(), u.shortName(), null, null, u.parentId(), ids, u.parentHistory(),
                 u.validFrom(), null, false, u.version() + 1);
+    }
+
+    @Test
+    void everyOperationHasAnOperationIdAGeneratedClientCanName() {
+        String document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        Map<String, String> ids = OpenApiContract.requireOperationIds(document);
+        assertThat(ids).hasSameSizeAs(AuthorizationMatrix.operations(document));
     }
 }

@@ -12,8 +12,10 @@ import vn.actionmonth.testsupport.AuthorizationMatrix.Places;
 import vn.actionmonth.testsupport.AuthorizationMatrix.Relation;
 import vn.actionmonth.testsupport.AuthorizationMatrix.Role;
 import vn.actionmonth.testsupport.AuthorizationMatrix.Row;
+import vn.actionmonth.testsupport.OpenApiContract;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -138,5 +140,12 @@ class AuthorizationMatrixTest {
         int size = AuthorizationMatrix.check(AuthorizationMatrix.operations(document), rows,
                 (unit, group) -> DevStackTestResource.token(unit, group));
         assertThat(size).isEqualTo(30 * 7 * 6);
+    }
+
+    @Test
+    void everyOperationHasAnOperationIdAGeneratedClientCanName() {
+        String document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        Map<String, String> ids = OpenApiContract.requireOperationIds(document);
+        assertThat(ids).hasSameSizeAs(AuthorizationMatrix.operations(document));
     }
 }

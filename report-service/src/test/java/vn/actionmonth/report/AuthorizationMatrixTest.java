@@ -10,6 +10,7 @@ import vn.actionmonth.testsupport.AuthorizationMatrix.Places;
 import vn.actionmonth.testsupport.AuthorizationMatrix.Relation;
 import vn.actionmonth.testsupport.AuthorizationMatrix.Role;
 import vn.actionmonth.testsupport.AuthorizationMatrix.Row;
+import vn.actionmonth.testsupport.OpenApiContract;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -133,4 +134,11 @@ class AuthorizationMatrixTest extends ReportServiceTestBase {
         assertThat(size).isEqualTo(17 * 7 * 6);
     }
 
+
+    @Test
+    void everyOperationHasAnOperationIdAGeneratedClientCanName() {
+        String document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        Map<String, String> ids = OpenApiContract.requireOperationIds(document);
+        assertThat(ids).hasSameSizeAs(AuthorizationMatrix.operations(document));
+    }
 }

@@ -34,7 +34,8 @@ public class CallerResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The caller's unit and roles", description = "Returns what the service reads from the bearer token. "
+    @Operation(operationId = "getCaller",
+            summary = "The caller's unit and roles", description = "Returns what the service reads from the bearer token. "
             + "401 without a valid token.")
     public CallerView me() {
         return new CallerView(caller.name(), caller.unitId(), new TreeSet<>(caller.roles()));

@@ -41,7 +41,7 @@ public class ClockResource {
     @GET
     @RolesAllowed(Roles.MEMBER)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The service's current time")
+    @Operation(operationId = "getClock", summary = "The service's current time")
     public ClockView now() {
         return new ClockView(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), clock.isAdjustable());
     }
@@ -50,7 +50,7 @@ public class ClockResource {
     @RolesAllowed(Roles.SYSTEM)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move the service's clock (drills and end-to-end runs only)",
+    @Operation(operationId = "setClock", summary = "Move the service's clock (drills and end-to-end runs only)",
             description = "Sets the time the service judges deadlines by; it runs on from there. Refused with 409 "
                     + "unless the service runs with clock.adjustable=true (CLOCK_ADJUSTABLE), which production never does.")
     public ClockView set(@Valid @NotNull SetClock request) {

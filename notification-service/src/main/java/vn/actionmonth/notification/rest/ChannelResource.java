@@ -88,7 +88,8 @@ public class ChannelResource {
     }
 
     @GET
-    @Operation(summary = "A unit's channels", description = "The unit's email addresses and webhooks, without secrets. "
+    @Operation(operationId = "listChannels",
+            summary = "A unit's channels", description = "The unit's email addresses and webhooks, without secrets. "
             + "Readable by the unit and the units above it.")
     public List<ChannelView> list(@PathParam("unitId") UUID unitId) {
         access.requireReadable(unitId);
@@ -97,7 +98,8 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One channel", description = "With its ETag, for an update with If-Match.")
+    @Operation(operationId = "getChannel",
+            summary = "One channel", description = "With its ETag, for an update with If-Match.")
     public Response get(@PathParam("unitId") UUID unitId, @PathParam("id") UUID id) {
         access.requireReadable(unitId);
         Channel c = channels.get(unitId, id);
@@ -106,7 +108,8 @@ public class ChannelResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribe an email address or webhook", description = "Only an admin of the unit. For a webhook the "
+    @Operation(operationId = "createChannel",
+            summary = "Subscribe an email address or webhook", description = "Only an admin of the unit. For a webhook the "
             + "answer carries `secret`, the key of the X-ActionMonth-Signature header; it is shown only in answers to this "
             + "request. With an Idempotency-Key, repeating the request returns the same channel (and secret) again.")
     public Response create(@PathParam("unitId") UUID unitId,
@@ -123,7 +126,8 @@ public class ChannelResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a channel", description = "Only an admin of the unit; needs If-Match with the channel's ETag. "
+    @Operation(operationId = "updateChannel",
+            summary = "Change a channel", description = "Only an admin of the unit; needs If-Match with the channel's ETag. "
             + "The webhook secret stays the same.")
     public Response update(@PathParam("unitId") UUID unitId, @PathParam("id") UUID id,
                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ChannelUpdate request) {
@@ -134,7 +138,8 @@ public class ChannelResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a channel", description = "Only an admin of the unit. What still waits to go out through it is cancelled.")
+    @Operation(operationId = "deleteChannel",
+            summary = "Remove a channel", description = "Only an admin of the unit. What still waits to go out through it is cancelled.")
     public Response delete(@PathParam("unitId") UUID unitId, @PathParam("id") UUID id) {
         access.requireAdminOf(unitId);
         channels.delete(unitId, id);

@@ -62,7 +62,7 @@ public class DeadlineResource {
     }
 
     @GET
-    @Operation(summary = "Deadlines of a unit or its subtree",
+    @Operation(operationId = "listDeadlines", summary = "Deadlines of a unit or its subtree",
             description = "Deadlines owed by the unit (default: the caller's) or, with scope=subtree (the default), by every unit "
                     + "under it, earliest due first. A unit sees only its own subtree; system accounts see all.")
     public Page<DeadlineView> list(

@@ -65,7 +65,8 @@ public class InboxResource {
     }
 
     @GET
-    @Operation(summary = "The caller's inbox", description = "Notices to the caller's unit, newest first, with how many are unread.")
+    @Operation(operationId = "listInbox",
+            summary = "The caller's inbox", description = "Notices to the caller's unit, newest first, with how many are unread.")
     public InboxPage list(@Parameter(description = "Page, from 0") @QueryParam("page") @DefaultValue("0") int page,
                           @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("20") int size,
                           @Parameter(description = "Only unread notices") @QueryParam("unread") @DefaultValue("false") boolean unread) {
@@ -76,7 +77,8 @@ public class InboxResource {
 
     @POST
     @Path("/{id}/read")
-    @Operation(summary = "Mark a notice read", description = "Marks one notice of the caller's inbox read; 404 when it is not in the caller's inbox.")
+    @Operation(operationId = "markInboxItemRead",
+            summary = "Mark a notice read", description = "Marks one notice of the caller's inbox read; 404 when it is not in the caller's inbox.")
     public InboxItem markRead(@PathParam("id") UUID id) {
         return InboxItem.of(inbox.markRead(access.unitId(), id));
     }

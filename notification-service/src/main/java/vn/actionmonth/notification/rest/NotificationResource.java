@@ -86,7 +86,8 @@ public class NotificationResource {
     }
 
     @GET
-    @Operation(summary = "Notifications of a unit", description = "On every channel, newest first; filter by status "
+    @Operation(operationId = "listNotifications",
+            summary = "Notifications of a unit", description = "On every channel, newest first; filter by status "
             + "(e.g. FAILED), channel and kind. Default unit: the caller's; a unit sees its own subtree.")
     public Page<NotificationView> list(
             @Parameter(description = "The unit; default the caller's") @QueryParam("unit") UUID unit,
@@ -104,7 +105,8 @@ public class NotificationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One notification", description = "Readable by its unit and the units above it.")
+    @Operation(operationId = "getNotification",
+            summary = "One notification", description = "Readable by its unit and the units above it.")
     public NotificationView get(@PathParam("id") UUID id) {
         Notification n = notifications.get(id);
         access.requireReadable(n.unitId);
@@ -113,7 +115,8 @@ public class NotificationResource {
 
     @GET
     @Path("/{id}/attempts")
-    @Operation(summary = "Delivery log of a notification", description = "Every attempt to send it, oldest first, with the "
+    @Operation(operationId = "listDeliveryAttempts",
+            summary = "Delivery log of a notification", description = "Every attempt to send it, oldest first, with the "
             + "webhook's HTTP status or the error.")
     public List<AttemptView> attempts(@PathParam("id") UUID id) {
         Notification n = notifications.get(id);

@@ -63,7 +63,8 @@ public class ReminderPolicyResource {
     }
 
     @GET
-    @Operation(summary = "A campaign's reminder policy", description = "Its own or, until it has one, the default. The ETag is "
+    @Operation(operationId = "getReminderPolicy",
+            summary = "A campaign's reminder policy", description = "Its own or, until it has one, the default. The ETag is "
             + "the version to send in If-Match.")
     public Response get(@PathParam("campaignId") UUID campaignId) {
         return answer(campaignId, policies.find(campaignId));
@@ -71,7 +72,8 @@ public class ReminderPolicyResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a campaign's reminder policy", description = "System accounts or admins of a top unit; needs "
+    @Operation(operationId = "replaceReminderPolicy",
+            summary = "Set a campaign's reminder policy", description = "System accounts or admins of a top unit; needs "
             + "If-Match (\"0\" while the default applies). Open deadlines follow the new policy from now on; notices "
             + "already sent stay sent.")
     public Response put(@PathParam("campaignId") UUID campaignId, @HeaderParam("If-Match") String ifMatch,

@@ -39,7 +39,8 @@ public class CampaignResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a campaign", description = "By an admin or planner of the root unit (the ministry) or a system account.")
+    @Operation(operationId = "createCampaign",
+            summary = "Create a campaign", description = "By an admin or planner of the root unit (the ministry) or a system account.")
     public Response create(@NotNull @Valid CampaignInput in, @Context UriInfo uri) {
         Campaign c = service.create(in);
         return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
@@ -47,14 +48,15 @@ public class CampaignResource {
     }
 
     @GET
-    @Operation(summary = "Campaigns", description = "Newest first, optionally of one year.")
+    @Operation(operationId = "listCampaigns",
+            summary = "Campaigns", description = "Newest first, optionally of one year.")
     public List<CampaignView> list(@Parameter(example = "2024") @QueryParam("year") Integer year) {
         return service.list(year).stream().map(CampaignView::of).toList();
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One campaign")
+    @Operation(operationId = "getCampaign", summary = "One campaign")
     public Response get(@PathParam("id") UUID id) {
         Campaign c = service.get(id);
         return Response.ok(CampaignView.of(c)).tag(new EntityTag(String.valueOf(c.version))).build();

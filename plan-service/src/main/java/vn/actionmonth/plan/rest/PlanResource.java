@@ -50,7 +50,8 @@ public class PlanResource {
     @MaxBody(PlanLimits.BODY)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Write a draft plan", description = "A planner of the issuing unit writes it. Every rule is checked at once; "
+    @Operation(operationId = "createPlan",
+            summary = "Write a draft plan", description = "A planner of the issuing unit writes it. Every rule is checked at once; "
             + "a broken rule answers 400 with one violation per field (basisPlanId, reportingRequirement.reportingUnitIds[i], "
             + "reportingRequirement.dueAt...) and writes nothing.")
     public Response create(@NotNull @Valid PlanInput in, @Context UriInfo uri) {
@@ -60,7 +61,8 @@ public class PlanResource {
     }
 
     @GET
-    @Operation(summary = "Find plans", description = "By campaign, issuer, status, year and number; only plans issued within the "
+    @Operation(operationId = "listPlans",
+            summary = "Find plans", description = "By campaign, issuer, status, year and number; only plans issued within the "
             + "caller's subtree or by its ancestors (everything for system accounts).")
     public Page<PlanView> list(@QueryParam("campaignId") UUID campaignId,
                                @QueryParam("issuerId") UUID issuerId,
@@ -74,7 +76,8 @@ public class PlanResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One plan", description = "With every section of the document. ETag carries the version.")
+    @Operation(operationId = "getPlan",
+            summary = "One plan", description = "With every section of the document. ETag carries the version.")
     public Response get(@PathParam("id") UUID id) {
         Plan p = service.readable(id);
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
@@ -84,7 +87,8 @@ public class PlanResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edit a draft", description = "Drafts only (409 once published: amend instead). Needs If-Match.")
+    @Operation(operationId = "updatePlan",
+            summary = "Edit a draft", description = "Drafts only (409 once published: amend instead). Needs If-Match.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PlanInput in) {
         Plan p = service.update(id, ETags.required(ifMatch), in);
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
@@ -92,7 +96,8 @@ public class PlanResource {
 
     @POST
     @Path("{id}/publish")
-    @Operation(summary = "Publish a draft", description = "Checks the rules again, sets revision 1 and creates one reporting obligation "
+    @Operation(operationId = "publishPlan",
+            summary = "Publish a draft", description = "Checks the rules again, sets revision 1 and creates one reporting obligation "
             + "per reporting unit; emits PlanPublished and ObligationCreated.")
     public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         Plan p = service.publish(id, ETags.optional(ifMatch));
@@ -103,7 +108,8 @@ public class PlanResource {
     @POST
     @Path("{id}/amendments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Amend a published plan", description = "The whole plan as it now reads, and why. Recorded as a revision; "
+    @Operation(operationId = "amendPlan",
+            summary = "Amend a published plan", description = "The whole plan as it now reads, and why. Recorded as a revision; "
             + "obligations follow (created, changed or cancelled). Needs If-Match.")
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AmendRequest in) {
         Plan p = service.amend(id, ETags.required(ifMatch), in.reason(), in.plan());
@@ -113,7 +119,8 @@ public class PlanResource {
     @POST
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close a published plan", description = "Cancels its open obligations; emits PlanClosed and ObligationCancelled.")
+    @Operation(operationId = "closePlan",
+            summary = "Close a published plan", description = "Cancels its open obligations; emits PlanClosed and ObligationCancelled.")
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid CloseRequest in) {
         Plan p = service.close(id, ETags.optional(ifMatch), in == null ? null : in.reason());
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
@@ -121,21 +128,24 @@ public class PlanResource {
 
     @GET
     @Path("{id}/basis-chain")
-    @Operation(summary = "The plans this plan implements", description = "Its basis, the basis's basis... nearest first, up to the ministry guidance.")
+    @Operation(operationId = "getPlanBasisChain",
+            summary = "The plans this plan implements", description = "Its basis, the basis's basis... nearest first, up to the ministry guidance.")
     public List<PlanView> basisChain(@PathParam("id") UUID id) {
         return service.basisChain(id).stream().map(PlanView::of).toList();
     }
 
     @GET
     @Path("{id}/implementing-plans")
-    @Operation(summary = "The plans that implement this plan", description = "Plans whose basis is this plan, drafts included.")
+    @Operation(operationId = "listImplementingPlans",
+            summary = "The plans that implement this plan", description = "Plans whose basis is this plan, drafts included.")
     public List<PlanView> implementing(@PathParam("id") UUID id) {
         return service.implementing(id).stream().map(PlanView::of).toList();
     }
 
     @GET
     @Path("{id}/coverage")
-    @Operation(summary = "Who has issued their own plan", description = "Of the plan's reporting units (other than its issuer), "
+    @Operation(operationId = "getPlanCoverage",
+            summary = "Who has issued their own plan", description = "Of the plan's reporting units (other than its issuer), "
             + "which have a published or closed plan implementing it, and which do not.")
     public CoverageView coverage(@PathParam("id") UUID id) {
         return service.coverage(id);
@@ -143,14 +153,16 @@ public class PlanResource {
 
     @GET
     @Path("{id}/obligations")
-    @Operation(summary = "The reporting obligations of a plan", description = "Open and cancelled.")
+    @Operation(operationId = "listPlanObligations",
+            summary = "The reporting obligations of a plan", description = "Open and cancelled.")
     public List<ObligationView> obligations(@PathParam("id") UUID id) {
         return service.obligationsOf(id).stream().map(ObligationView::of).toList();
     }
 
     @GET
     @Path("{id}/revisions")
-    @Operation(summary = "The revision history of a plan", description = "Every recorded change: created, edited, published, amended, closed.")
+    @Operation(operationId = "listPlanRevisions",
+            summary = "The revision history of a plan", description = "Every recorded change: created, edited, published, amended, closed.")
     public List<RevisionView> revisions(@PathParam("id") UUID id) {
         return service.revisionsOf(id).stream().map(RevisionView::of).toList();
     }

@@ -47,7 +47,8 @@ public class UnitImportResource {
     @MaxBody(UnitLimits.IMPORT_BODY)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import units from JSON", description = IMPORT_DESCRIPTION + " Bad rows are named units[i].")
+    @Operation(operationId = "importUnits",
+            summary = "Import units from JSON", description = IMPORT_DESCRIPTION + " Bad rows are named units[i].")
     public ImportResult importJson(@NotNull @Valid ImportRequest request) {
         List<ImportService.Numbered> rows = new ArrayList<>(request.units().size());
         for (int i = 0; i < request.units().size(); i++) {
@@ -63,7 +64,8 @@ public class UnitImportResource {
     @MaxBody(UnitLimits.IMPORT_BODY)
     @POST
     @Consumes("text/csv")
-    @Operation(summary = "Import units from CSV", description = IMPORT_DESCRIPTION + " Columns by header: code, name, parent_code and "
+    @Operation(operationId = "importUnitsCsv",
+            summary = "Import units from CSV", description = IMPORT_DESCRIPTION + " Columns by header: code, name, parent_code and "
             + "optionally kind, short_name, agency_code (the statistical office's unit lists import as they are). Bad rows are "
             + "named rows[n], n being the file line (the header is line 1).")
     public ImportResult importCsv(
@@ -79,7 +81,8 @@ public class UnitImportResource {
     @POST
     @Path("/synthetic")
     @RolesAllowed(Roles.SYSTEM)
-    @Operation(summary = "Import a synthetic tree (benchmarks and drills)", description = "Generates a seeded synthetic tree "
+    @Operation(operationId = "importSyntheticUnits",
+            summary = "Import a synthetic tree (benchmarks and drills)", description = "Generates a seeded synthetic tree "
             + "shaped like the national one (provinces with departments, mass organisations and their offices; districts "
             + "with communes) and imports it like a file. The same seed and size give the same units. System accounts only.")
     public ImportResult importSynthetic(

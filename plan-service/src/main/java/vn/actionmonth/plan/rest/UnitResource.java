@@ -44,7 +44,8 @@ public class UnitResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a unit", description = "Admins create units within their own subtree; only system accounts create roots. "
+    @Operation(operationId = "createUnit",
+            summary = "Create a unit", description = "Admins create units within their own subtree; only system accounts create roots. "
             + "201 with Location and ETag; 409 when a code is already used by a current unit of the tree.")
     public Response create(@NotNull @Valid UnitInput in, @jakarta.ws.rs.core.Context UriInfo uri) {
         OrgUnit u = service.create(in);
@@ -53,7 +54,8 @@ public class UnitResource {
     }
 
     @GET
-    @Operation(summary = "Find units by code or name", description = "By administrative or agency code (`code=23305`), or by name, "
+    @Operation(operationId = "searchUnits",
+            summary = "Find units by code or name", description = "By administrative or agency code (`code=23305`), or by name, "
             + "accent-insensitive (`name=nguyen trai` finds \"Phường Nguyễn Trãi\"). Only units within the caller's subtree "
             + "(everything for system accounts).")
     public Page<UnitSummary> search(
@@ -66,7 +68,8 @@ public class UnitResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One unit", description = "Readable within the caller's subtree and its ancestors. ETag carries the version.")
+    @Operation(operationId = "getUnit",
+            summary = "One unit", description = "Readable within the caller's subtree and its ancestors. ETag carries the version.")
     public Response get(@PathParam("id") UUID id) {
         OrgUnit u = service.readable(id);
         return Response.ok(UnitView.of(u)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(u.version))).build();
@@ -75,7 +78,8 @@ public class UnitResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update a unit", description = "Names, codes, contacts and validity. Needs If-Match with the current ETag "
+    @Operation(operationId = "updateUnit",
+            summary = "Update a unit", description = "Names, codes, contacts and validity. Needs If-Match with the current ETag "
             + "(428 without, 412 when stale). The parent changes only by a move.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid UnitInput in) {
@@ -86,7 +90,8 @@ public class UnitResource {
     @POST
     @Path("{id}/retire")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Retire a unit", description = "The unit stops existing from effectiveTo; refused (409) while current units are under it.")
+    @Operation(operationId = "retireUnit",
+            summary = "Retire a unit", description = "The unit stops existing from effectiveTo; refused (409) while current units are under it.")
     public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid RetireRequest in) {
         OrgUnit u = service.retire(id, ETags.optional(ifMatch), in.effectiveTo());
@@ -96,7 +101,8 @@ public class UnitResource {
     @POST
     @Path("{id}/move")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move a unit to another parent", description = "From effectiveFrom the unit and its subtree report to the new parent; "
+    @Operation(operationId = "moveUnit",
+            summary = "Move a unit to another parent", description = "From effectiveFrom the unit and its subtree report to the new parent; "
             + "the earlier parent stays in parentHistory. Emits UnitMoved for the unit and UnitChanged for each descendant.")
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @NotNull @Valid MoveRequest in) {
@@ -106,7 +112,7 @@ public class UnitResource {
 
     @GET
     @Path("{id}/children")
-    @Operation(summary = "Direct children of a unit", description = "Paged, by name.")
+    @Operation(operationId = "listChildUnits", summary = "Direct children of a unit", description = "Paged, by name.")
     public Page<UnitSummary> children(@PathParam("id") UUID id,
                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -115,7 +121,8 @@ public class UnitResource {
 
     @GET
     @Path("{id}/subtree")
-    @Operation(summary = "The whole subtree of a unit, paged", description = "The unit and every unit under it, shallowest first.")
+    @Operation(operationId = "listSubtree",
+            summary = "The whole subtree of a unit, paged", description = "The unit and every unit under it, shallowest first.")
     public Page<UnitSummary> subtree(@PathParam("id") UUID id,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
@@ -124,7 +131,8 @@ public class UnitResource {
 
     @GET
     @Path("{id}/tree")
-    @Operation(summary = "A small subtree as a nested tree", description = "Refused with 409 above " + UnitService.MAX_TREE_NODES
+    @Operation(operationId = "getUnitTree",
+            summary = "A small subtree as a nested tree", description = "Refused with 409 above " + UnitService.MAX_TREE_NODES
             + " units: read big subtrees with /subtree.")
     public UnitTreeNode tree(@PathParam("id") UUID id) {
         return service.tree(id);
@@ -132,7 +140,8 @@ public class UnitResource {
 
     @GET
     @Path("{id}/ancestors")
-    @Operation(summary = "The reporting path above a unit", description = "From the root down to the unit's parent.")
+    @Operation(operationId = "listAncestors",
+            summary = "The reporting path above a unit", description = "From the root down to the unit's parent.")
     public List<UnitSummary> ancestors(@PathParam("id") UUID id) {
         return service.ancestors(id).stream().map(UnitSummary::of).toList();
     }

@@ -30,7 +30,7 @@ public class CompletenessResource {
     }
 
     @GET
-    @Operation(summary = "Completeness and timeliness of a unit's subtree",
+    @Operation(operationId = "getCompleteness", summary = "Completeness and timeliness of a unit's subtree",
             description = "Counts cover the whole subtree (the unit included); the late and missing lists cover the "
                     + "units one level down (level=CHILDREN, the default) or the whole subtree (level=SUBTREE).")
     public CompletenessView get(@BeanParam ScopeParams scope,

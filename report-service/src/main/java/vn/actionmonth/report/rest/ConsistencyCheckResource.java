@@ -26,7 +26,8 @@ public class ConsistencyCheckResource {
     }
 
     @POST
-    @Operation(summary = "Recompute every consolidated figure from the reports and compare",
+    @Operation(operationId = "runConsistencyCheck",
+            summary = "Recompute every consolidated figure from the reports and compare",
             description = "Runs in one snapshot. differenceCount must be 0 once pending (reports whose latest event "
                     + "is still on its way to the consolidation) is 0. A country-wide operation: system accounts and "
                     + "admins of a root unit (the ministry) only.")

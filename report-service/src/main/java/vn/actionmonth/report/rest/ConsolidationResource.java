@@ -30,7 +30,8 @@ public class ConsolidationResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Consolidated figures of a unit", description = "For a plan (with every plan issued under it) "
+    @Operation(operationId = "getConsolidation",
+            summary = "Consolidated figures of a unit", description = "For a plan (with every plan issued under it) "
             + "or a whole campaign. basis=SUBMITTED counts submitted and approved reports, APPROVED approved ones only. "
             + "Readable within the caller's subtree.")
     public ConsolidationViews.Figures figures(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
@@ -42,7 +43,8 @@ public class ConsolidationResource {
     @GET
     @Path("/table")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The consolidation table", description = "One row per child unit with its consolidated figures, "
+    @Operation(operationId = "getConsolidationTable",
+            summary = "The consolidation table", description = "One row per child unit with its consolidated figures, "
             + "the unit's own row and the total. Ask for text/csv or the XLSX media type in Accept for a file with "
             + "Vietnamese headers.")
     public ConsolidationViews.Table table(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
@@ -53,7 +55,8 @@ public class ConsolidationResource {
     @GET
     @Path("/table")
     @Produces(TableExport.CSV + ";qs=0.5")
-    @Operation(summary = "The consolidation table as CSV", description = "UTF-8 with BOM; money as 1.500.000.")
+    @Operation(operationId = "exportConsolidationCsv",
+            summary = "The consolidation table as CSV", description = "UTF-8 with BOM; money as 1.500.000.")
     public Response csv(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
                         @QueryParam("indicatorSet") String indicatorSet) {
         ConsolidationService.Table t = service.table(scope.unit(), scope.scope(), basis, indicatorSet);
@@ -63,7 +66,8 @@ public class ConsolidationResource {
     @GET
     @Path("/table")
     @Produces(TableExport.XLSX + ";qs=0.5")
-    @Operation(summary = "The consolidation table as an Excel workbook", description = "Sheet 'Tổng hợp'; numbers formatted #,##0.")
+    @Operation(operationId = "exportConsolidationXlsx",
+            summary = "The consolidation table as an Excel workbook", description = "Sheet 'Tổng hợp'; numbers formatted #,##0.")
     public Response xlsx(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
                          @QueryParam("indicatorSet") String indicatorSet) {
         ConsolidationService.Table t = service.table(scope.unit(), scope.scope(), basis, indicatorSet);

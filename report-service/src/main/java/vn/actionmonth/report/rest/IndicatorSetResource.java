@@ -27,14 +27,15 @@ public class IndicatorSetResource {
     }
 
     @GET
-    @Operation(summary = "Every indicator set, every version")
+    @Operation(operationId = "listIndicatorSets", summary = "Every indicator set, every version")
     public List<IndicatorSetView> list() {
         return service.all().stream().map(IndicatorSetView::of).toList();
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "One indicator set", description = "The newest version, or the one asked for with ?version=.")
+    @Operation(operationId = "getIndicatorSet",
+            summary = "One indicator set", description = "The newest version, or the one asked for with ?version=.")
     public IndicatorSetView get(@PathParam("code") String code, @QueryParam("version") Integer version) {
         return IndicatorSetView.of(version == null ? service.latest(code) : service.get(code, version));
     }

@@ -51,7 +51,7 @@ public class ReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @MaxBody(ReportRequests.MAX_BODY)
-    @Operation(summary = "Create the draft report of the caller's unit",
+    @Operation(operationId = "createReport", summary = "Create the draft report of the caller's unit",
             description = "Reporter of the obligation's unit only. Figures are checked against the indicator set: "
                     + "unknown codes, wrong types, negative counts, fractions of VND and oversized text are refused "
                     + "with problem+json naming `figures.<CODE>`. 201 with Location and ETag; 409 if the obligation "
@@ -71,7 +71,7 @@ public class ReportResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @MaxBody(ReportRequests.MAX_BODY)
-    @Operation(summary = "Update a draft or returned report",
+    @Operation(operationId = "updateReport", summary = "Update a draft or returned report",
             description = "Needs If-Match with the ETag last read (428 without it, 412 when someone else saved in between).")
     public Response update(@PathParam("id") UUID id,
                            @Parameter(description = "The report's ETag, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
@@ -81,7 +81,7 @@ public class ReportResource {
 
     @POST
     @Path("/{id}/submit")
-    @Operation(summary = "Submit the report to its recipient",
+    @Operation(operationId = "submitReport", summary = "Submit the report to its recipient",
             description = "An Idempotency-Key makes a retried submission (flaky mobile network) count once: the retry "
                     + "answers with the report as it is. If-Match is checked when sent. Records whether it arrived "
                     + "before the deadline and publishes ReportSubmitted.")
@@ -94,7 +94,7 @@ public class ReportResource {
     @POST
     @Path("/{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Return a submitted report for correction",
+    @Operation(operationId = "returnReport", summary = "Return a submitted report for correction",
             description = "Approver of the recipient unit only; the reason is shown to the reporting unit, which may "
                     + "then edit and resubmit. Publishes ReportReturned.")
     public Response returnReport(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -104,27 +104,31 @@ public class ReportResource {
 
     @POST
     @Path("/{id}/approve")
-    @Operation(summary = "Approve a submitted report", description = "Approver of the recipient unit only. Publishes ReportApproved.")
+    @Operation(operationId = "approveReport",
+            summary = "Approve a submitted report", description = "Approver of the recipient unit only. Publishes ReportApproved.")
     public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return ok(service.approve(id, ifMatch));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One report", description = "Readable by its unit, its recipient, units above it, and system accounts.")
+    @Operation(operationId = "getReport",
+            summary = "One report", description = "Readable by its unit, its recipient, units above it, and system accounts.")
     public Response get(@PathParam("id") UUID id) {
         return ok(service.get(id));
     }
 
     @GET
     @Path("/{id}/revisions")
-    @Operation(summary = "The full history of a report", description = "Every change, oldest first, with who and when.")
+    @Operation(operationId = "listReportRevisions",
+            summary = "The full history of a report", description = "Every change, oldest first, with who and when.")
     public List<RevisionView> history(@PathParam("id") UUID id) {
         return service.history(id).stream().map(h -> RevisionView.of(h, figures.read(h.figures))).toList();
     }
 
     @GET
-    @Operation(summary = "List reports", description = "Filter by plan, unit and status; limited to the caller's subtree "
+    @Operation(operationId = "listReports",
+            summary = "List reports", description = "Filter by plan, unit and status; limited to the caller's subtree "
             + "(and reports sent to its unit) unless the caller is a system account. Newest change first.")
     public Page<ReportView> list(@QueryParam("plan") UUID plan, @QueryParam("unit") UUID unit,
                                      @Parameter(description = "DRAFT, SUBMITTED, RETURNED or APPROVED") @QueryParam("status") ReportStatus status,
