@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.Roles;
 import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.common.rest.IdempotencyKeys;
+import vn.actionmonth.common.rest.Preconditions;
 import vn.actionmonth.common.validation.Text;
 import vn.actionmonth.notification.domain.Channel;
 import vn.actionmonth.notification.domain.ChannelType;
@@ -103,7 +103,7 @@ public class ChannelResource {
     public Response get(@PathParam("unitId") UUID unitId, @PathParam("id") UUID id) {
         access.requireReadable(unitId);
         Channel c = channels.get(unitId, id);
-        return Response.ok(ChannelView.of(c, false)).tag(etag(c)).build();
+        return Response.ok(ChannelView.of(c, false)).tag(Preconditions.etag(c.version)).build();
     }
 
     @POST
@@ -120,7 +120,7 @@ public class ChannelResource {
         Channel c = channels.create(unitId, request.type(), request.address(), request.kinds(),
                 request.active() == null || request.active(), IdempotencyKeys.parse(idempotencyKey));
         URI location = uri.getAbsolutePathBuilder().path(c.id.toString()).build();
-        return Response.created(location).tag(etag(c)).entity(ChannelView.of(c, true)).build();
+        return Response.created(location).tag(Preconditions.etag(c.version)).entity(ChannelView.of(c, true)).build();
     }
 
     @PUT
@@ -132,8 +132,8 @@ public class ChannelResource {
     public Response update(@PathParam("unitId") UUID unitId, @PathParam("id") UUID id,
                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ChannelUpdate request) {
         access.requireAdminOf(unitId);
-        Channel c = channels.update(unitId, id, version(ifMatch), request.address(), request.kinds(), request.active());
-        return Response.ok(ChannelView.of(c, false)).tag(etag(c)).build();
+        Channel c = channels.update(unitId, id, Preconditions.expectedVersion(ifMatch, true), request.address(), request.kinds(), request.active());
+        return Response.ok(ChannelView.of(c, false)).tag(Preconditions.etag(c.version)).build();
     }
 
     @DELETE
@@ -144,20 +144,5 @@ public class ChannelResource {
         access.requireAdminOf(unitId);
         channels.delete(unitId, id);
         return Response.noContent().build();
-    }
-
-    static EntityTag etag(Channel c) {
-        return new EntityTag(Long.toString(c.version));
-    }
-
-    static long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw Problems.preconditionRequired("send If-Match with the ETag you read");
-        }
-        try {
-            return Long.parseLong(ifMatch.strip().replace("W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw Problems.preconditionFailed("If-Match " + ifMatch + " is not an ETag of this resource");
-        }
     }
 }

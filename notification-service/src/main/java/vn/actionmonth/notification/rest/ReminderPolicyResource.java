@@ -13,13 +13,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.Roles;
+import vn.actionmonth.common.rest.Preconditions;
 import vn.actionmonth.notification.domain.ReminderPolicy;
 import vn.actionmonth.notification.service.PolicyService;
 
@@ -79,7 +79,7 @@ public class ReminderPolicyResource {
     public Response put(@PathParam("campaignId") UUID campaignId, @HeaderParam("If-Match") String ifMatch,
                         @Valid @NotNull PolicyRequest request) {
         access.requirePolicyAdmin();
-        long expected = ChannelResource.version(ifMatch);
+        long expected = Preconditions.expectedVersion(ifMatch, true);
         ReminderPolicy policy = new ReminderPolicy(request.reminderDaysBefore(), request.atDue(), request.overdueDaysAfter(),
                 request.escalationDaysAfter());
         return answer(campaignId, policies.replace(campaignId, policy, expected, access.name()));
@@ -88,6 +88,6 @@ public class ReminderPolicyResource {
     private static Response answer(UUID campaignId, PolicyService.Versioned v) {
         ReminderPolicy p = v.policy();
         return Response.ok(new PolicyView(campaignId, p.reminderDaysBefore(), p.atDue(), p.overdueDaysAfter(),
-                p.escalationDaysAfter(), v.campaignOwn(), v.version())).tag(new EntityTag(Long.toString(v.version()))).build();
+                p.escalationDaysAfter(), v.campaignOwn(), v.version())).tag(Preconditions.etag(v.version())).build();
     }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.Roles;
+import vn.actionmonth.common.rest.Preconditions;
 import vn.actionmonth.plan.domain.Campaign;
 import vn.actionmonth.plan.service.CampaignService;
 
@@ -44,7 +44,7 @@ public class CampaignResource {
     public Response create(@NotNull @Valid CampaignInput in, @Context UriInfo uri) {
         Campaign c = service.create(in);
         return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
-                .tag(new EntityTag(String.valueOf(c.version))).entity(CampaignView.of(c)).build();
+                .tag(Preconditions.etag(c.version)).entity(CampaignView.of(c)).build();
     }
 
     @GET
@@ -59,6 +59,6 @@ public class CampaignResource {
     @Operation(operationId = "getCampaign", summary = "One campaign")
     public Response get(@PathParam("id") UUID id) {
         Campaign c = service.get(id);
-        return Response.ok(CampaignView.of(c)).tag(new EntityTag(String.valueOf(c.version))).build();
+        return Response.ok(CampaignView.of(c)).tag(Preconditions.etag(c.version)).build();
     }
 }

@@ -27,6 +27,7 @@ import vn.actionmonth.common.Roles;
 import vn.actionmonth.common.rest.MaxBody;
 import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.common.rest.Paging;
+import vn.actionmonth.common.rest.Preconditions;
 import vn.actionmonth.plan.domain.Plan;
 import vn.actionmonth.plan.domain.PlanLimits;
 import vn.actionmonth.plan.domain.PlanStatus;
@@ -90,7 +91,7 @@ public class PlanResource {
     @Operation(operationId = "updatePlan",
             summary = "Edit a draft", description = "Drafts only (409 once published: amend instead). Needs If-Match.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PlanInput in) {
-        Plan p = service.update(id, ETags.required(ifMatch), in);
+        Plan p = service.update(id, Preconditions.expectedVersion(ifMatch, true), in);
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
     }
 
@@ -100,7 +101,7 @@ public class PlanResource {
             summary = "Publish a draft", description = "Checks the rules again, sets revision 1 and creates one reporting obligation "
             + "per reporting unit; emits PlanPublished and ObligationCreated.")
     public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        Plan p = service.publish(id, ETags.optional(ifMatch));
+        Plan p = service.publish(id, Preconditions.expectedVersion(ifMatch, false));
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
     }
 
@@ -112,7 +113,7 @@ public class PlanResource {
             summary = "Amend a published plan", description = "The whole plan as it now reads, and why. Recorded as a revision; "
             + "obligations follow (created, changed or cancelled). Needs If-Match.")
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AmendRequest in) {
-        Plan p = service.amend(id, ETags.required(ifMatch), in.reason(), in.plan());
+        Plan p = service.amend(id, Preconditions.expectedVersion(ifMatch, true), in.reason(), in.plan());
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
     }
 
@@ -122,7 +123,7 @@ public class PlanResource {
     @Operation(operationId = "closePlan",
             summary = "Close a published plan", description = "Cancels its open obligations; emits PlanClosed and ObligationCancelled.")
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid CloseRequest in) {
-        Plan p = service.close(id, ETags.optional(ifMatch), in == null ? null : in.reason());
+        Plan p = service.close(id, Preconditions.expectedVersion(ifMatch, false), in == null ? null : in.reason());
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
     }
 
@@ -168,6 +169,6 @@ public class PlanResource {
     }
 
     private static EntityTag tag(Plan p) {
-        return new EntityTag(String.valueOf(p.version));
+        return Preconditions.etag(p.version);
     }
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.Roles;
 import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.common.rest.Paging;
+import vn.actionmonth.common.rest.Preconditions;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.service.UnitService;
 
@@ -50,7 +51,7 @@ public class UnitResource {
     public Response create(@NotNull @Valid UnitInput in, @jakarta.ws.rs.core.Context UriInfo uri) {
         OrgUnit u = service.create(in);
         return Response.created(uri.getAbsolutePathBuilder().path(u.id.toString()).build())
-                .tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(u.version))).entity(UnitView.of(u)).build();
+                .tag(Preconditions.etag(u.version)).entity(UnitView.of(u)).build();
     }
 
     @GET
@@ -72,7 +73,7 @@ public class UnitResource {
             summary = "One unit", description = "Readable within the caller's subtree and its ancestors. ETag carries the version.")
     public Response get(@PathParam("id") UUID id) {
         OrgUnit u = service.readable(id);
-        return Response.ok(UnitView.of(u)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(u.version))).build();
+        return Response.ok(UnitView.of(u)).tag(Preconditions.etag(u.version)).build();
     }
 
     @PUT
@@ -83,8 +84,8 @@ public class UnitResource {
             + "(428 without, 412 when stale). The parent changes only by a move.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid UnitInput in) {
-        OrgUnit u = service.update(id, ETags.required(ifMatch), in);
-        return Response.ok(UnitView.of(u)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(u.version))).build();
+        OrgUnit u = service.update(id, Preconditions.expectedVersion(ifMatch, true), in);
+        return Response.ok(UnitView.of(u)).tag(Preconditions.etag(u.version)).build();
     }
 
     @POST
@@ -94,8 +95,8 @@ public class UnitResource {
             summary = "Retire a unit", description = "The unit stops existing from effectiveTo; refused (409) while current units are under it.")
     public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid RetireRequest in) {
-        OrgUnit u = service.retire(id, ETags.optional(ifMatch), in.effectiveTo());
-        return Response.ok(UnitView.of(u)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(u.version))).build();
+        OrgUnit u = service.retire(id, Preconditions.expectedVersion(ifMatch, false), in.effectiveTo());
+        return Response.ok(UnitView.of(u)).tag(Preconditions.etag(u.version)).build();
     }
 
     @POST
@@ -106,8 +107,8 @@ public class UnitResource {
             + "the earlier parent stays in parentHistory. Emits UnitMoved for the unit and UnitChanged for each descendant.")
     public Response move(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                          @NotNull @Valid MoveRequest in) {
-        OrgUnit u = service.move(id, ETags.optional(ifMatch), in.parentId(), in.effectiveFrom());
-        return Response.ok(UnitView.of(u)).tag(new jakarta.ws.rs.core.EntityTag(String.valueOf(u.version))).build();
+        OrgUnit u = service.move(id, Preconditions.expectedVersion(ifMatch, false), in.parentId(), in.effectiveFrom());
+        return Response.ok(UnitView.of(u)).tag(Preconditions.etag(u.version)).build();
     }
 
     @GET

@@ -101,10 +101,6 @@ public class Report {
     @Column(nullable = false)
     public long version;
 
-    public String etag() {
-        return "\"" + version + "\"";
-    }
-
     public static List<UUID> parseIds(String joined, String separator) {
         List<UUID> out = new ArrayList<>();
         if (joined == null) {

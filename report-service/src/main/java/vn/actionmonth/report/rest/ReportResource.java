@@ -26,6 +26,7 @@ import vn.actionmonth.common.rest.IdempotencyKeys;
 import vn.actionmonth.common.rest.MaxBody;
 import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.common.rest.Paging;
+import vn.actionmonth.common.rest.Preconditions;
 import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.domain.ReportStatus;
 import vn.actionmonth.report.service.FigureValidator;
@@ -147,6 +148,6 @@ public class ReportResource {
     }
 
     private static jakarta.ws.rs.core.EntityTag tag(Report r) {
-        return new jakarta.ws.rs.core.EntityTag(Long.toString(r.version));
+        return Preconditions.etag(r.version);
     }
 }

@@ -13,6 +13,7 @@ import vn.actionmonth.common.problem.ProblemException;
 import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.common.problem.SqlStates;
 import vn.actionmonth.common.rest.Page;
+import vn.actionmonth.common.rest.Preconditions;
 import vn.actionmonth.common.units.UnitDirectory;
 import vn.actionmonth.common.units.UnitRecord;
 import vn.actionmonth.events.outbox.Outbox;
@@ -158,7 +159,7 @@ public class ReportService {
     public Report update(UUID id, String ifMatch, DraftInput input) {
         Report r = find(id);
         access.requireReporterOf(r.unitId);
-        requireIfMatch(r, ifMatch, true);
+        Preconditions.check(ifMatch, r.version, true, "report");
         if (!r.status.editable()) {
             throw Problems.conflict("a " + r.status + " report cannot be edited; it must be returned first");
         }
@@ -184,7 +185,7 @@ public class ReportService {
             em.refresh(r);
             return r;
         }
-        requireIfMatch(r, ifMatch, false);
+        Preconditions.check(ifMatch, r.version, false, "report");
         if (!r.status.editable()) {
             throw Problems.conflict("the report is already " + r.status);
         }
@@ -220,7 +221,7 @@ public class ReportService {
     public Report returnForCorrection(UUID id, String ifMatch, String reason) {
         Report r = find(id);
         access.requireRecipient(r);
-        requireIfMatch(r, ifMatch, false);
+        Preconditions.check(ifMatch, r.version, false, "report");
         if (r.status != ReportStatus.SUBMITTED) {
             throw Problems.conflict("only a SUBMITTED report can be returned; this one is " + r.status);
         }
@@ -239,7 +240,7 @@ public class ReportService {
     public Report approve(UUID id, String ifMatch) {
         Report r = find(id);
         access.requireRecipient(r);
-        requireIfMatch(r, ifMatch, false);
+        Preconditions.check(ifMatch, r.version, false, "report");
         if (r.status != ReportStatus.SUBMITTED) {
             throw Problems.conflict("only a SUBMITTED report can be approved; this one is " + r.status);
         }
@@ -298,22 +299,6 @@ public class ReportService {
     private static ProblemException keyReused() {
         return Problems.invalid(List.of(Problem.Violation.header("Idempotency-Key",
                 "this key was already used for another request")));
-    }
-
-    private static void requireIfMatch(Report r, String ifMatch, boolean required) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            if (required) {
-                throw Problems.preconditionRequired("send If-Match with the report's ETag " + r.etag());
-            }
-            return;
-        }
-        String given = ifMatch.strip();
-        if (given.startsWith("W/")) {
-            given = given.substring(2);
-        }
-        if (!given.equals(r.etag()) && !given.equals("*")) {
-            throw Problems.preconditionFailed("the report changed since it was read: its ETag is now " + r.etag());
-        }
     }
 
     private void applyDraft(Report r, ObjectNode figures, DraftInput input, OffsetDateTime now) {
