@@ -5,6 +5,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.common.sql.NamedSql.Params;
 import vn.actionmonth.notification.domain.ChannelType;
 import vn.actionmonth.notification.domain.Notification;
 import vn.actionmonth.notification.domain.NotificationKind;
@@ -14,9 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,29 +33,52 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<Notification, UUID> {
 
-    private static final String INSERT = "INSERT INTO notification (id, dedupe_key, unit_id, channel, channel_id, target, "
-            + "kind, obligation_id, plan_id, subject, body, link, status, attempts, next_attempt_at, created_at, sent_at, "
-            + "request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING";
+    private static final NamedSql INSERT = NamedSql.of("""
+            INSERT INTO notification (id, dedupe_key, unit_id, channel, channel_id, target, kind, obligation_id, plan_id,
+                                      subject, body, link, status, attempts, next_attempt_at, created_at, sent_at,
+                                      request_id)
+            VALUES (:id, :dedupeKey, :unitId, :channel, :channelId, :target, :kind, :obligationId, :planId,
+                    :subject, :body, :link, :status, :attempts, :nextAttemptAt, :createdAt, :sentAt,
+                    :requestId)
+            ON CONFLICT (dedupe_key) DO NOTHING
+            """);
 
-    private static final String CLAIM = "WITH picked AS (SELECT id FROM notification "
-            + "WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= ? "
-            + "ORDER BY next_attempt_at, created_at LIMIT ? FOR UPDATE SKIP LOCKED) "
-            + "UPDATE notification n SET status = 'SENDING', attempts = n.attempts + 1, next_attempt_at = ? "
-            + "FROM picked WHERE n.id = picked.id "
-            + "RETURNING n.id, n.dedupe_key, n.unit_id, n.channel, n.channel_id, n.target, n.kind, n.obligation_id, "
-            + "n.plan_id, n.subject, n.body, n.link, n.attempts, n.created_at, n.request_id";
+    private static final NamedSql CLAIM = NamedSql.of("""
+            WITH picked AS (
+                SELECT id FROM notification
+                WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= :now
+                ORDER BY next_attempt_at, created_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED)
+            UPDATE notification n
+            SET status = 'SENDING', attempts = n.attempts + 1, next_attempt_at = :leaseUntil
+            FROM picked WHERE n.id = picked.id
+            RETURNING n.id, n.dedupe_key, n.unit_id, n.channel, n.channel_id, n.target, n.kind, n.obligation_id,
+                      n.plan_id, n.subject, n.body, n.link, n.attempts, n.created_at, n.request_id
+            """);
 
-    private static final String FINISH = "UPDATE notification SET status = ?, next_attempt_at = ?, last_error = ?, "
-            + "sent_at = ?, failed_at = ? WHERE id = ? AND status = 'SENDING' AND attempts = ?";
+    private static final NamedSql FINISH = NamedSql.of("""
+            UPDATE notification
+            SET status = :status, next_attempt_at = :nextAttemptAt, last_error = :error, sent_at = :sentAt,
+                failed_at = :failedAt
+            WHERE id = :id AND status = 'SENDING' AND attempts = :attempt
+            """);
 
-    private static final String RELEASE = "UPDATE notification SET status = 'PENDING', attempts = attempts - 1, "
-            + "next_attempt_at = created_at WHERE id = ? AND status = 'SENDING' AND attempts = ?";
+    private static final NamedSql RELEASE = NamedSql.of("""
+            UPDATE notification SET status = 'PENDING', attempts = attempts - 1, next_attempt_at = created_at
+            WHERE id = :id AND status = 'SENDING' AND attempts = :attempt
+            """);
 
-    private static final String CANCEL_REMINDERS = "UPDATE notification SET status = 'CANCELLED', next_attempt_at = NULL "
-            + "WHERE obligation_id = ? AND status = 'PENDING' AND kind IN ('REMINDER', 'DUE', 'OVERDUE', 'ESCALATION')";
+    private static final NamedSql CANCEL_REMINDERS = NamedSql.of("""
+            UPDATE notification SET status = 'CANCELLED', next_attempt_at = NULL
+            WHERE obligation_id = :obligationId AND status = 'PENDING'
+              AND kind IN ('REMINDER', 'DUE', 'OVERDUE', 'ESCALATION')
+            """);
 
-    private static final String CANCEL_CHANNEL = "UPDATE notification SET status = 'CANCELLED', next_attempt_at = NULL "
-            + "WHERE channel_id = ? AND status = 'PENDING'";
+    private static final NamedSql CANCEL_CHANNEL = NamedSql.of("""
+            UPDATE notification SET status = 'CANCELLED', next_attempt_at = NULL
+            WHERE channel_id = :channelId AND status = 'PENDING'
+            """);
 
     private final AgroalDataSource dataSource;
 
@@ -78,25 +101,13 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     /** Inserts the row unless its dedupe key exists; true when this call made it. */
     public boolean insertIfAbsent(NewRow r) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setObject(1, r.id());
-            ps.setString(2, r.dedupeKey());
-            ps.setObject(3, r.unitId());
-            ps.setString(4, r.channel().name());
-            setUuid(ps, 5, r.channelId());
-            ps.setString(6, r.target());
-            ps.setString(7, r.kind().name());
-            setUuid(ps, 8, r.obligationId());
-            setUuid(ps, 9, r.planId());
-            ps.setString(10, r.subject());
-            ps.setString(11, r.body());
-            ps.setString(12, r.link());
-            ps.setString(13, r.status().name());
-            ps.setInt(14, r.attempts());
-            setInstant(ps, 15, r.nextAttemptAt());
-            setInstant(ps, 16, r.createdAt());
-            setInstant(ps, 17, r.sentAt());
-            ps.setString(18, r.requestId());
+        Params p = NamedSql.params().uuid("id", r.id()).text("dedupeKey", r.dedupeKey()).uuid("unitId", r.unitId())
+                .name("channel", r.channel()).uuid("channelId", r.channelId()).text("target", r.target())
+                .name("kind", r.kind()).uuid("obligationId", r.obligationId()).uuid("planId", r.planId())
+                .text("subject", r.subject()).text("body", r.body()).text("link", r.link()).name("status", r.status())
+                .integer("attempts", r.attempts()).instant("nextAttemptAt", r.nextAttemptAt())
+                .instant("createdAt", r.createdAt()).instant("sentAt", r.sentAt()).text("requestId", r.requestId());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = INSERT.prepare(c, p)) {
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not insert notification " + r.dedupeKey(), e);
@@ -110,18 +121,17 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
      */
     public List<Claimed> claim(Instant now, Instant leaseUntil, int limit) {
         List<Claimed> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(CLAIM)) {
-            setInstant(ps, 1, now);
-            ps.setInt(2, limit);
-            setInstant(ps, 3, leaseUntil);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                            ChannelType.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getString(6),
-                            NotificationKind.valueOf(rs.getString(7)), rs.getObject(8, UUID.class),
-                            rs.getObject(9, UUID.class), rs.getString(10), rs.getString(11), rs.getString(12),
-                            rs.getInt(13), rs.getTimestamp(14).toInstant(), rs.getString(15)));
-                }
+        Params p = NamedSql.params().instant("now", now).integer("limit", limit).instant("leaseUntil", leaseUntil);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = CLAIM.prepare(c, p);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Claimed(rs.getObject("id", UUID.class), rs.getString("dedupe_key"),
+                        rs.getObject("unit_id", UUID.class), ChannelType.valueOf(rs.getString("channel")),
+                        rs.getObject("channel_id", UUID.class), rs.getString("target"),
+                        NotificationKind.valueOf(rs.getString("kind")), rs.getObject("obligation_id", UUID.class),
+                        rs.getObject("plan_id", UUID.class), rs.getString("subject"), rs.getString("body"),
+                        rs.getString("link"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("request_id")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not claim notifications", e);
@@ -135,14 +145,9 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
      */
     public boolean finish(UUID id, int attempt, NotificationStatus status, Instant nextAttemptAt, String error,
                           Instant sentAt, Instant failedAt) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FINISH)) {
-            ps.setString(1, status.name());
-            setInstant(ps, 2, nextAttemptAt);
-            ps.setString(3, error);
-            setInstant(ps, 4, sentAt);
-            setInstant(ps, 5, failedAt);
-            ps.setObject(6, id);
-            ps.setInt(7, attempt);
+        Params p = NamedSql.params().name("status", status).instant("nextAttemptAt", nextAttemptAt).text("error", error)
+                .instant("sentAt", sentAt).instant("failedAt", failedAt).uuid("id", id).integer("attempt", attempt);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = FINISH.prepare(c, p)) {
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the outcome of notification " + id, e);
@@ -151,9 +156,8 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     /** Hands back a claim that was not used: the row waits again, its attempt not counted. */
     public void release(UUID id, int attempt) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RELEASE)) {
-            ps.setObject(1, id);
-            ps.setInt(2, attempt);
+        Params p = NamedSql.params().uuid("id", id).integer("attempt", attempt);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = RELEASE.prepare(c, p)) {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not release notification " + id, e);
@@ -162,12 +166,12 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     /** A report came in or the obligation was cancelled: reminders not yet sent are dropped. */
     public int cancelReminders(UUID obligationId) {
-        return update(CANCEL_REMINDERS, obligationId);
+        return update(CANCEL_REMINDERS, NamedSql.params().uuid("obligationId", obligationId));
     }
 
     /** The channel was removed: what still waits for it is dropped. */
     public int cancelForChannel(UUID channelId) {
-        return update(CANCEL_CHANNEL, channelId);
+        return update(CANCEL_CHANNEL, NamedSql.params().uuid("channelId", channelId));
     }
 
     public List<Notification> inbox(UUID unitId, boolean unreadOnly, int page, int size) {
@@ -223,28 +227,11 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return params;
     }
 
-    private int update(String sql, UUID id) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, id);
+    private int update(NamedSql sql, Params params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = sql.prepare(c, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not update notifications", e);
-        }
-    }
-
-    private static void setUuid(PreparedStatement ps, int i, UUID v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.OTHER);
-        } else {
-            ps.setObject(i, v);
-        }
-    }
-
-    private static void setInstant(PreparedStatement ps, int i, Instant v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(i, v.atOffset(ZoneOffset.UTC));
         }
     }
 }
