@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.events.Topics;
 import vn.actionmonth.report.domain.DirtyPair;
+import vn.actionmonth.report.domain.PairMark;
 import vn.actionmonth.report.messaging.ConsolidationPublisher;
 import vn.actionmonth.report.messaging.ConsolidationPublisher.Claim;
 import vn.actionmonth.report.repository.ConsolidationPublicationRepository;
@@ -124,7 +125,7 @@ class ConsolidationPublisherTest extends ReportServiceTestBase {
         QuarkusTransaction.requiringNew().run(() -> {
             try {
                 for (int i = 0; i < times; i++) {
-                    publications.mark(List.<UUID[]>of(new UUID[] {unit, plan, campaign}));
+                    publications.mark(List.of(new PairMark(unit, plan, campaign)));
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);

@@ -17,6 +17,7 @@ import vn.actionmonth.events.report.ReportSubmitted;
 import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.FigureTotals;
 import vn.actionmonth.report.domain.IndicatorSet;
+import vn.actionmonth.report.domain.PairMark;
 import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.domain.ReportStatus;
 import vn.actionmonth.report.repository.ConsolidationPublicationRepository;
@@ -103,7 +104,7 @@ public class ConsolidationHandler implements EventHandler {
 
             TreeMap<ConsolidationKey, FigureTotals> deltas = new TreeMap<>();
             Map<UUID, AppliedState> changed = new LinkedHashMap<>();
-            TreeSet<String> dirty = new TreeSet<>();
+            TreeSet<PairMark> dirty = new TreeSet<>(PairMark.LOCK_ORDER);
             for (Map.Entry<UUID, List<ReportEvent>> entry : byReport.entrySet()) {
                 Meta m = meta.get(entry.getKey());
                 if (m == null || m.path.isEmpty()) {
@@ -129,12 +130,7 @@ public class ConsolidationHandler implements EventHandler {
             }
             consolidation.add(deltas);
             saveApplied(c, changed);
-            List<UUID[]> marks = new ArrayList<>();
-            for (String d : dirty) {
-                String[] p = d.split(",");
-                marks.add(new UUID[] {UUID.fromString(p[0]), UUID.fromString(p[1]), UUID.fromString(p[2])});
-            }
-            publications.mark(marks);
+            publications.mark(List.copyOf(dirty));
             LOG.debugf("consolidated %d events of %d reports into %d figures", events.size(), changed.size(), deltas.size());
         } catch (SQLException e) {
             throw new IllegalStateException("could not consolidate", e);
@@ -185,11 +181,11 @@ public class ConsolidationHandler implements EventHandler {
      * country once per ward plan would cost more than all the writes. A plan issued off the path
      * (or not known yet) is published for every unit on the path.
      */
-    private static void markPublished(Set<String> dirty, Meta m, Map<UUID, UUID> issuers) {
+    private static void markPublished(Set<PairMark> dirty, Meta m, Map<UUID, UUID> issuers) {
         for (UUID plan : m.planScopes) {
             int issuerDepth = m.path.indexOf(issuers.get(plan));
             for (int depth = Math.max(0, issuerDepth); depth < m.path.size(); depth++) {
-                dirty.add(m.path.get(depth) + "," + plan + "," + m.campaignId);
+                dirty.add(new PairMark(m.path.get(depth), plan, m.campaignId));
             }
         }
     }

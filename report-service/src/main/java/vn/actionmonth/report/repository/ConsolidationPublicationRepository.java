@@ -3,6 +3,7 @@ package vn.actionmonth.report.repository;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.report.domain.DirtyPair;
+import vn.actionmonth.report.domain.PairMark;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,8 +70,8 @@ public class ConsolidationPublicationRepository {
         this.dataSource = dataSource;
     }
 
-    /** @param marks unit id, plan id, campaign id; each pair once, in (unit, plan) order */
-    public void mark(List<UUID[]> marks) throws SQLException {
+    /** @param marks each pair once, in {@link PairMark#LOCK_ORDER} */
+    public void mark(List<PairMark> marks) throws SQLException {
         if (marks.isEmpty()) {
             return;
         }
@@ -79,9 +80,9 @@ public class ConsolidationPublicationRepository {
         UUID[] plans = new UUID[n];
         UUID[] campaigns = new UUID[n];
         for (int i = 0; i < n; i++) {
-            units[i] = marks.get(i)[0];
-            plans[i] = marks.get(i)[1];
-            campaigns[i] = marks.get(i)[2];
+            units[i] = marks.get(i).unitId();
+            plans[i] = marks.get(i).planId();
+            campaigns[i] = marks.get(i).campaignId();
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(MARK)) {
             ps.setArray(1, c.createArrayOf("uuid", units));
