@@ -2,6 +2,8 @@ package vn.actionmonth.notification.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,9 +18,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "deadline")
 public class Deadline extends PanacheEntityBase {
-
-    public static final String OPEN = "OPEN";
-    public static final String CANCELLED = "CANCELLED";
 
     @Id
     @Column(name = "obligation_id")
@@ -45,14 +44,16 @@ public class Deadline extends PanacheEntityBase {
     @Column(name = "due_at")
     public Instant dueAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "obligation_status")
-    public String obligationStatus;
+    public ObligationState obligationStatus;
 
     @Column(name = "obligation_version")
     public long obligationVersion;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "report_status")
-    public String reportStatus;
+    public ReportState reportStatus;
 
     @Column(name = "report_revision")
     public int reportRevision;
@@ -71,11 +72,11 @@ public class Deadline extends PanacheEntityBase {
 
     /** The report is in (submitted or approved). */
     public boolean met() {
-        return "SUBMITTED".equals(reportStatus) || "APPROVED".equals(reportStatus);
+        return reportStatus.met();
     }
 
     /** Still owed: reminders apply. */
     public boolean awaitingReport() {
-        return OPEN.equals(obligationStatus) && !met();
+        return obligationStatus == ObligationState.OPEN && !met();
     }
 }

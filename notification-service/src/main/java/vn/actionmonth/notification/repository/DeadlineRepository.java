@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import vn.actionmonth.notification.domain.Deadline;
+import vn.actionmonth.notification.domain.ObligationState;
+import vn.actionmonth.notification.domain.ReportState;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,13 +33,15 @@ public class DeadlineRepository implements PanacheRepositoryBase<Deadline, UUID>
 
     /** Deadlines owed to {@code recipientId} under {@code planId} that are not cancelled. */
     public List<Deadline> owedTo(UUID recipientId, UUID planId) {
-        return list("recipientId = ?1 and planId = ?2 and obligationStatus = ?3", recipientId, planId, Deadline.OPEN);
+        return list("recipientId = ?1 and planId = ?2 and obligationStatus = ?3", recipientId, planId,
+                ObligationState.OPEN);
     }
 
 
     /** After a policy change, the scheduler recomputes each open deadline's next step on its next run. */
     public int replanCampaign(UUID campaignId) {
         return update("nextStepAt = plannedUntil where campaignId = ?1 and obligationStatus = ?2 "
-                + "and reportStatus in ('NONE', 'RETURNED') and obligationVersion >= 0", campaignId, Deadline.OPEN);
+                + "and reportStatus in ?3 and obligationVersion >= 0", campaignId, ObligationState.OPEN,
+                List.of(ReportState.NONE, ReportState.RETURNED));
     }
 }

@@ -56,7 +56,7 @@ public class DeadlineResource {
 
         static DeadlineView of(Deadline d, Instant now) {
             return new DeadlineView(d.obligationId, d.planId, d.planNumber, d.planTitle, d.campaignId, d.unitId, d.recipientId,
-                    InboxResource.time(d.dueAt), DeadlineQueryService.stateOf(d, now).name(), d.reportStatus,
+                    InboxResource.time(d.dueAt), DeadlineQueryService.stateOf(d, now).name(), d.reportStatus.name(),
                     InboxResource.time(d.submittedAt), InboxResource.time(d.nextStepAt));
         }
     }

@@ -10,6 +10,8 @@ import vn.actionmonth.events.report.ReportApproved;
 import vn.actionmonth.events.report.ReportReturned;
 import vn.actionmonth.events.report.ReportSubmitted;
 import vn.actionmonth.notification.domain.Deadline;
+import vn.actionmonth.notification.domain.ObligationState;
+import vn.actionmonth.notification.domain.ReportState;
 import vn.actionmonth.notification.repository.DeadlineRepository;
 import vn.actionmonth.notification.repository.NotificationRepository;
 
@@ -28,7 +30,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeadlineService {
 
-    private static final String NONE = "NONE";
     private static final Logger LOG = Logger.getLogger(DeadlineService.class);
 
     private final DeadlineRepository deadlines;
@@ -63,7 +64,7 @@ public class DeadlineService {
             d = new Deadline();
             d.obligationId = o.id();
             d.obligationVersion = -1;
-            d.reportStatus = NONE;
+            d.reportStatus = ReportState.NONE;
             d.reportRevision = 0;
             d.plannedUntil = eventTime.isBefore(now) ? eventTime : now;
         } else if (o.version() <= d.obligationVersion) {
@@ -77,7 +78,7 @@ public class DeadlineService {
         d.unitId = o.unitId();
         d.recipientId = o.recipientId();
         d.dueAt = o.dueAt().toInstant();
-        d.obligationStatus = cancelled || Deadline.CANCELLED.equals(o.status()) ? Deadline.CANCELLED : Deadline.OPEN;
+        d.obligationStatus = cancelled ? ObligationState.CANCELLED : ObligationState.of(o.status());
         d.obligationVersion = o.version();
         d.updatedAt = now;
         reschedule(d);
@@ -96,7 +97,7 @@ public class DeadlineService {
         if (e.revision() < d.reportRevision) {
             return;
         }
-        d.reportStatus = "SUBMITTED";
+        d.reportStatus = ReportState.SUBMITTED;
         d.reportRevision = e.revision();
         d.submittedAt = e.submittedAt() == null ? clock.instant() : e.submittedAt().toInstant();
         d.updatedAt = clock.instant();
@@ -116,7 +117,7 @@ public class DeadlineService {
             return;
         }
         Instant now = clock.instant();
-        d.reportStatus = "RETURNED";
+        d.reportStatus = ReportState.RETURNED;
         d.reportRevision = e.revision();
         d.updatedAt = now;
         // Steps whose moment passed while the report was in are not sent after the fact.
@@ -137,7 +138,7 @@ public class DeadlineService {
         if (e.revision() < d.reportRevision) {
             return;
         }
-        d.reportStatus = "APPROVED";
+        d.reportStatus = ReportState.APPROVED;
         d.reportRevision = e.revision();
         d.updatedAt = clock.instant();
         reschedule(d);
@@ -208,9 +209,9 @@ public class DeadlineService {
             d.unitId = unitId;
             d.recipientId = recipientId;
             d.dueAt = dueAtGuess;
-            d.obligationStatus = Deadline.OPEN;
+            d.obligationStatus = ObligationState.OPEN;
             d.obligationVersion = -1;
-            d.reportStatus = NONE;
+            d.reportStatus = ReportState.NONE;
             d.reportRevision = 0;
             d.plannedUntil = clock.instant();
             return d;
