@@ -1,7 +1,6 @@
 package vn.actionmonth.plan.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import vn.actionmonth.common.Roles;
 import vn.actionmonth.common.problem.Problems;
@@ -16,10 +15,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class CampaignService {
 
-    @Inject
-    CampaignRepository campaigns;
-    @Inject
-    Access access;
+    private final CampaignRepository campaigns;
+    private final Access access;
+
+    public CampaignService(CampaignRepository campaigns, Access access) {
+        this.campaigns = campaigns;
+        this.access = access;
+    }
 
     @Transactional
     public Campaign create(CampaignInput in) {

@@ -2,7 +2,6 @@ package vn.actionmonth.plan.service;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.actionmonth.common.VietnamTime;
@@ -62,18 +61,22 @@ public class ImportService {
     public record Numbered(String label, ImportRow row) {
     }
 
-    @Inject
-    UnitRepository units;
-    @Inject
-    Access access;
-    @Inject
-    Outbox outbox;
-    @Inject
-    EntityManager em;
-    @Inject
-    AgroalDataSource dataSource;
-    @Inject
-    Clock clock;
+    private final UnitRepository units;
+    private final Access access;
+    private final Outbox outbox;
+    private final EntityManager em;
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+
+    public ImportService(UnitRepository units, Access access, Outbox outbox, EntityManager em,
+            AgroalDataSource dataSource, Clock clock) {
+        this.units = units;
+        this.access = access;
+        this.outbox = outbox;
+        this.em = em;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
 
     /** A national tree with its offices is 100,000 rows; on a busy machine that outlasts the default 60 s. */
     @Transactional

@@ -6,7 +6,6 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.actionmonth.common.problem.Problem;
@@ -57,26 +56,31 @@ import static vn.actionmonth.plan.messaging.PlanEvents.summary;
 @ApplicationScoped
 public class PlanService {
 
-    @Inject
-    PlanRepository plans;
-    @Inject
-    ObligationRepository obligations;
-    @Inject
-    RevisionRepository revisions;
-    @Inject
-    UnitRepository units;
-    @Inject
-    PlanRules rules;
-    @Inject
-    Access access;
-    @Inject
-    Outbox outbox;
-    @Inject
-    EntityManager em;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    Clock clock;
+    private final PlanRepository plans;
+    private final ObligationRepository obligations;
+    private final RevisionRepository revisions;
+    private final UnitRepository units;
+    private final PlanRules rules;
+    private final Access access;
+    private final Outbox outbox;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public PlanService(PlanRepository plans, ObligationRepository obligations, RevisionRepository revisions,
+            UnitRepository units, PlanRules rules, Access access, Outbox outbox, EntityManager em, ObjectMapper mapper,
+            Clock clock) {
+        this.plans = plans;
+        this.obligations = obligations;
+        this.revisions = revisions;
+        this.units = units;
+        this.rules = rules;
+        this.access = access;
+        this.outbox = outbox;
+        this.em = em;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
 
     @Transactional
     public Plan create(PlanInput in) {

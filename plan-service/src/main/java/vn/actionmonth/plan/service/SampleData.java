@@ -9,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import vn.actionmonth.plan.config.SampleDataConfig;
 import vn.actionmonth.plan.domain.UnitKind;
@@ -52,26 +51,31 @@ public class SampleData {
     private static final Logger LOG = Logger.getLogger(SampleData.class);
     private static final String NATIONAL_LIST = "units/units-before-2025-07-01.csv";
 
-    @Inject
-    SampleDataConfig config;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    Access access;
-    @Inject
-    UnitService unitService;
-    @Inject
-    ImportService importService;
-    @Inject
-    CampaignService campaignService;
-    @Inject
-    PlanService planService;
-    @Inject
-    UnitRepository units;
-    @Inject
-    CampaignRepository campaigns;
-    @Inject
-    PlanRepository plans;
+    private final SampleDataConfig config;
+    private final ObjectMapper mapper;
+    private final Access access;
+    private final UnitService unitService;
+    private final ImportService importService;
+    private final CampaignService campaignService;
+    private final PlanService planService;
+    private final UnitRepository units;
+    private final CampaignRepository campaigns;
+    private final PlanRepository plans;
+
+    public SampleData(SampleDataConfig config, ObjectMapper mapper, Access access, UnitService unitService,
+            ImportService importService, CampaignService campaignService, PlanService planService, UnitRepository units,
+            CampaignRepository campaigns, PlanRepository plans) {
+        this.config = config;
+        this.mapper = mapper;
+        this.access = access;
+        this.unitService = unitService;
+        this.importService = importService;
+        this.campaignService = campaignService;
+        this.planService = planService;
+        this.units = units;
+        this.campaigns = campaigns;
+        this.plans = plans;
+    }
 
     /** The fixed id of a sample item, e.g. {@code id("unit:LS-SNV")} or {@code id("plan:lc-2024")}. */
     public static UUID id(String key) {

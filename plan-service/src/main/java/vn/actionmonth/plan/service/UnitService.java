@@ -2,7 +2,6 @@ package vn.actionmonth.plan.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.actionmonth.common.VietnamTime;
@@ -39,16 +38,19 @@ public class UnitService {
     /** A nested tree is for small subtrees; bigger ones are read page by page. */
     public static final int MAX_TREE_NODES = 2000;
 
-    @Inject
-    UnitRepository units;
-    @Inject
-    Outbox outbox;
-    @Inject
-    Access access;
-    @Inject
-    Clock clock;
-    @Inject
-    EntityManager em;
+    private final UnitRepository units;
+    private final Outbox outbox;
+    private final Access access;
+    private final Clock clock;
+    private final EntityManager em;
+
+    public UnitService(UnitRepository units, Outbox outbox, Access access, Clock clock, EntityManager em) {
+        this.units = units;
+        this.outbox = outbox;
+        this.access = access;
+        this.clock = clock;
+        this.em = em;
+    }
 
     public OrgUnit require(UUID id) {
         return units.findByIdOptional(id).orElseThrow(() -> Problems.notFound("unit", id));

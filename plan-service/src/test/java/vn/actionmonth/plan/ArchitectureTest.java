@@ -1,0 +1,14 @@
+package vn.actionmonth.plan;
+
+import org.junit.jupiter.api.Test;
+import vn.actionmonth.testsupport.ArchitectureRules;
+
+class ArchitectureTest {
+
+    @Test
+    void layersKeepTheirBoundariesAndTakeDependenciesThroughConstructors() {
+        ArchitectureRules.check("vn.actionmonth.plan",
+                // Debt: plan-service's services still take and return REST DTOs (PlanInput, UnitInput, PlanView…).
+                "service");
+    }
+}

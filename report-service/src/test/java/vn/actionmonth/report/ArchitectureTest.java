@@ -1,0 +1,12 @@
+package vn.actionmonth.report;
+
+import org.junit.jupiter.api.Test;
+import vn.actionmonth.testsupport.ArchitectureRules;
+
+class ArchitectureTest {
+
+    @Test
+    void layersKeepTheirBoundariesAndTakeDependenciesThroughConstructors() {
+        ArchitectureRules.check("vn.actionmonth.report");
+    }
+}

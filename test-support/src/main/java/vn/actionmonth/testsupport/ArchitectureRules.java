@@ -1,0 +1,53 @@
+package vn.actionmonth.testsupport;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+
+/**
+ * The boundaries every service keeps, checked on its compiled classes: {@code rest} maps DTOs at
+ * the edge and nothing below it knows them; {@code domain} knows no layer; repositories know no
+ * service; dependencies come in through constructors. A service may name the layers it still
+ * lets use REST DTOs (a debt, listed in its test, not a rule).
+ */
+public final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    /**
+     * @param basePackage the service's root package, e.g. {@code vn.actionmonth.report}
+     * @param layersStillUsingRestDtos layers allowed, for now, to use {@code rest} types
+     */
+    public static void check(String basePackage, String... layersStillUsingRestDtos) {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(basePackage);
+        List<String> belowRest = new ArrayList<>(List.of("domain", "repository", "messaging", "service", "delivery"));
+        belowRest.removeAll(List.of(layersStillUsingRestDtos));
+        List<ArchRule> rules = new ArrayList<>();
+        rules.add(noClasses().that().resideInAnyPackage(packages(basePackage, belowRest))
+                .should().dependOnClassesThat().resideInAPackage(basePackage + ".rest..")
+                .because("DTOs are mapped at the edge (rest); the layers below it do not know them"));
+        rules.add(noClasses().that().resideInAPackage(basePackage + ".domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages(basePackage,
+                        List.of("service", "repository", "messaging", "rest")))
+                .because("the domain knows no layer"));
+        rules.add(noClasses().that().resideInAPackage(basePackage + ".repository..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages(basePackage, List.of("service", "messaging")))
+                .because("repositories are used by services and handlers, not the other way round"));
+        rules.add(noFields().should().beAnnotatedWith("jakarta.inject.Inject")
+                .because("dependencies come in through the constructor, so a class states what it needs"));
+        rules.forEach(r -> r.allowEmptyShould(true).check(classes));
+    }
+
+    private static String[] packages(String base, List<String> layers) {
+        return layers.stream().map(l -> base + "." + l + "..").toArray(String[]::new);
+    }
+}
