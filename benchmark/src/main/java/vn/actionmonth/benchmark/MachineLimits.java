@@ -69,6 +69,65 @@ public final class MachineLimits {
         }
     }
 
+    /**
+     * Transactions per second of the one durable transaction a submission cannot avoid, from
+     * {@code clients} connections at once: insert the report row with its figures and one outbox
+     * row, commit (with the server's durable settings, so each commit waits for the disk, shared
+     * by group commit). A fair floor for one submission: no HTTP, no token, no history, no checks.
+     */
+    public static double jdbcSubmissionTransactionsPerSecond(String jdbcUrl, String user, String password,
+                                                             String figuresJson, int clients, int perClient)
+            throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_submission, bench_outbox");
+            s.execute("CREATE TABLE bench_submission (id UUID PRIMARY KEY, obligation_id UUID NOT NULL UNIQUE, "
+                    + "unit_id UUID NOT NULL, status VARCHAR(20) NOT NULL, revision INT NOT NULL, "
+                    + "submitted_at TIMESTAMPTZ NOT NULL, figures JSONB NOT NULL)");
+            s.execute("CREATE TABLE bench_outbox (seq BIGSERIAL PRIMARY KEY, id UUID NOT NULL, topic VARCHAR(100) NOT NULL, "
+                    + "record_key VARCHAR(100) NOT NULL, payload TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<Void>> done = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        for (int t = 0; t < clients; t++) {
+            done.add(pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+                     PreparedStatement report = c.prepareStatement("INSERT INTO bench_submission "
+                             + "VALUES (?, ?, ?, 'SUBMITTED', 1, now(), ?::jsonb)");
+                     PreparedStatement outbox = c.prepareStatement("INSERT INTO bench_outbox (id, topic, record_key, "
+                             + "payload) VALUES (?, 'report.reports.v1', ?, ?)")) {
+                    c.setAutoCommit(false);
+                    start.await();
+                    for (int i = 0; i < perClient; i++) {
+                        UUID obligation = UUID.randomUUID();
+                        report.setObject(1, UUID.randomUUID());
+                        report.setObject(2, obligation);
+                        report.setObject(3, UUID.randomUUID());
+                        report.setString(4, figuresJson);
+                        report.executeUpdate();
+                        outbox.setObject(1, UUID.randomUUID());
+                        outbox.setString(2, obligation.toString());
+                        outbox.setString(3, figuresJson);
+                        outbox.executeUpdate();
+                        c.commit();
+                    }
+                }
+                return null;
+            }));
+        }
+        long began = System.nanoTime();
+        start.countDown();
+        for (java.util.concurrent.Future<Void> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        pool.shutdown();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE bench_submission, bench_outbox");
+        }
+        return clients * (double) perClient / seconds;
+    }
+
     /** Produce→consume round trips, one record at a time (acks=all), after a warm-up. */
     public static Latencies kafkaRoundTrips(String bootstrapServers, int count) throws Exception {
         String topic = "bench.roundtrip." + UUID.randomUUID();
@@ -119,9 +178,13 @@ public final class MachineLimits {
         return out;
     }
 
-    public static Map<String, Object> describe(double jdbcRowsPerSecond, Latencies kafka) {
-        return Map.of("jdbcBatchInsertRowsPerSecond", Math.round(jdbcRowsPerSecond),
-                "kafkaRoundTripP50Ms", kafka.percentileMillis(50),
-                "kafkaRoundTripP99Ms", kafka.percentileMillis(99));
+    public static Map<String, Object> describe(double jdbcRowsPerSecond, double submissionTransactionsPerSecond,
+                                               Latencies kafka) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("jdbcBatchInsertRowsPerSecond", Math.round(jdbcRowsPerSecond));
+        out.put("jdbcSubmissionTransactionsPerSecond", Math.round(submissionTransactionsPerSecond));
+        out.put("kafkaRoundTripP50Ms", kafka.percentileMillis(50));
+        out.put("kafkaRoundTripP99Ms", kafka.percentileMillis(99));
+        return out;
     }
 }

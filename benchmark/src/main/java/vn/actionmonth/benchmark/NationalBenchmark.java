@@ -326,8 +326,10 @@ public final class NationalBenchmark {
         String figures = Http.JSON.writeValueAsString(Figures.of(UUID.randomUUID(), false));
         double jdbc = MachineLimits.jdbcInsertRowsPerSecond(infra.postgres().jdbcUrl("report"), infra.postgres().user(),
                 infra.postgres().password(), figures, 20_000);
+        double transactions = MachineLimits.jdbcSubmissionTransactionsPerSecond(infra.postgres().jdbcUrl("report"),
+                infra.postgres().user(), infra.postgres().password(), figures, options.clients(), 300);
         Latencies kafka = MachineLimits.kafkaRoundTrips(infra.bootstrapServers(), 1000);
-        return MachineLimits.describe(jdbc, kafka);
+        return MachineLimits.describe(jdbc, transactions, kafka);
     }
 
     private static Map<String, Object> ratios(Map<String, Object> load, Map<?, ?> limits) {
@@ -335,6 +337,9 @@ public final class NationalBenchmark {
         double jdbc = ((Number) limits.get("jdbcBatchInsertRowsPerSecond")).doubleValue();
         out.put("submissionsAsPercentOfJdbcInsertRate",
                 round(100 * ((Number) load.get("submissionsPerSecond")).doubleValue() / jdbc));
+        double transactions = ((Number) limits.get("jdbcSubmissionTransactionsPerSecond")).doubleValue();
+        out.put("submissionsAsPercentOfJdbcSubmissionTransactions",
+                round(100 * ((Number) load.get("submissionsPerSecond")).doubleValue() / transactions));
         out.put("freshnessP99ToKafkaRoundTripP99", round(((Number) load.get("freshnessP99Ms")).doubleValue()
                 / ((Number) limits.get("kafkaRoundTripP99Ms")).doubleValue()));
         return out;
