@@ -3,11 +3,13 @@ package vn.actionmonth.common;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.devstack.DevKeys;
 import vn.actionmonth.devstack.DevStackTestResource;
 import vn.actionmonth.devstack.DevTokens;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -193,6 +195,27 @@ class SecurityAndProblemTest {
         String generated = given().header("X-Request-Id", "không hợp lệ\u0001").when().get("/api/v1/probes").then()
                 .statusCode(401).extract().header("X-Request-Id");
         assertThat(generated).matches("[0-9a-f-]{36}");
+    }
+
+    @Inject
+    io.smallrye.jwt.auth.principal.JWTParser parser;
+
+    @Test
+    void aTokenIsVerifiedOnceButItsSignatureDoesNotCoverAnotherPayload() {
+        assertThat(io.quarkus.arc.ClientProxy.unwrap(parser))
+                .isInstanceOf(vn.actionmonth.common.security.VerifiedTokens.class);
+        String viewer = DevStackTestResource.token(unit, Roles.VIEWER);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(viewer).when().get("/api/v1/probes").then().statusCode(403);
+        }
+        // The remembered token's signature with a payload that claims the planner role.
+        String[] parts = viewer.split("\\.");
+        String planner = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"" + Roles.VIEWER + "\"", "\"" + Roles.PLANNER + "\"");
+        assertThat(planner).contains(Roles.PLANNER);
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(planner.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        given().auth().oauth2(forged).when().get("/api/v1/probes").then().statusCode(401);
     }
 
     @Test
