@@ -640,7 +640,8 @@ public final class FaultInjection {
     }
 
     private void log(String format, Object... args) {
-        System.out.printf("[chaos %6.1f s] %s%n", secondsSince(startNanos), args.length == 0 ? format : String.format(format, args));
+        String line = args.length == 0 ? format : String.format(format, args);
+        System.out.printf("[chaos %6.1f s] %s%n", secondsSince(startNanos), line);
     }
 
     private static double secondsSince(long nanos) {

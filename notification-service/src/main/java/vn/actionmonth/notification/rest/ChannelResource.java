@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.Roles;
-import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.common.rest.IdempotencyKeys;
 import vn.actionmonth.common.rest.Preconditions;
 import vn.actionmonth.common.validation.Text;
