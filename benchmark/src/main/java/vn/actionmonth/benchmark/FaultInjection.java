@@ -509,6 +509,20 @@ public final class FaultInjection {
                     + " not complete yet told, " + duplicates + " told more than once");
         }
 
+        // notification-service has applied every submission (a replica killed last may have held its
+        // partitions until the group's session timeout): only then is a deadline notice a mistake.
+        long reportsIn = ids.size();
+        long sinceEnd = System.nanoTime();
+        boolean known = poll(() -> queryLong(pg, "notification",
+                "SELECT count(*) FROM deadline WHERE report_status IN ('SUBMITTED', 'APPROVED')") == reportsIn,
+                CONVERGE_TIMEOUT);
+        checks.put("secondsUntilDeadlinesKnowEverySubmission", round(secondsSince(sinceEnd)));
+        if (!known) {
+            failures.add("notification-service knows " + queryLong(pg, "notification",
+                    "SELECT count(*) FROM deadline WHERE report_status IN ('SUBMITTED', 'APPROVED')") + " of "
+                    + reportsIn + " submissions");
+        }
+
         // Past every due date, the deadline notices go to the units that never reported, and to no other.
         String notificationUrl = stack.service("notification-service").endpoint().baseUrl();
         http.send("PUT", notificationUrl + "/api/v1/clock", systemToken,
