@@ -54,6 +54,15 @@ public final class EventTypes {
         return mapper.convertValue(data, payloadClass(type));
     }
 
+    /**
+     * The payload, or null for a type this service does not know: one a newer producer added,
+     * which a consumer built before it skips.
+     */
+    public static EventPayload readIfKnown(ObjectMapper mapper, String type, JsonNode data) {
+        Class<? extends EventPayload> c = BY_TYPE.get(type);
+        return c == null ? null : mapper.convertValue(data, c);
+    }
+
     public static List<Class<? extends EventPayload>> all() {
         return ALL;
     }

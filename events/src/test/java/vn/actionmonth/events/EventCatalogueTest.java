@@ -40,4 +40,16 @@ class EventCatalogueTest {
         }
         assertThat(EventTypes.all().stream().map(Class::getSimpleName).distinct()).hasSameSizeAs(EventTypes.all());
     }
+
+    @Test
+    void aTypeThisServiceDoesNotKnowReadsAsNothingAndAKnownOneAsItsRecord() {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+                .findAndRegisterModules();
+        vn.actionmonth.events.notification.NotificationSent sent = new vn.actionmonth.events.notification.NotificationSent(
+                java.util.UUID.randomUUID(), java.util.UUID.randomUUID(), "INBOX", "REMINDER", "k", null, null, 1,
+                java.time.OffsetDateTime.parse("2027-07-13T01:00:00Z"));
+
+        assertThat(EventTypes.readIfKnown(mapper, "UnitsSplitInThree", mapper.valueToTree(sent))).isNull();
+        assertThat(EventTypes.readIfKnown(mapper, "NotificationSent", mapper.valueToTree(sent))).isEqualTo(sent);
+    }
 }

@@ -40,12 +40,7 @@ public class PlanEventsHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event, ConsumerBatch batch) {
-        EventPayload payload;
-        try {
-            payload = EventTypes.read(mapper, event.type(), event.data());
-        } catch (EventTypes.UnknownEventTypeException newerThanThisService) {
-            return;
-        }
+        EventPayload payload = EventTypes.readIfKnown(mapper, event.type(), event.data());
         Instant time = event.time().toInstant();
         if (payload instanceof ObligationEvent obligation) {
             obligation.on(new ObligationEvent.Cases<Void, RuntimeException>() {

@@ -36,12 +36,7 @@ public class ReportEventsHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event, ConsumerBatch batch) {
-        EventPayload payload;
-        try {
-            payload = EventTypes.read(mapper, event.type(), event.data());
-        } catch (EventTypes.UnknownEventTypeException newerThanThisService) {
-            return;
-        }
+        EventPayload payload = EventTypes.readIfKnown(mapper, event.type(), event.data());
         if (payload instanceof ReportEvent report) {
             report.on(new ReportEvent.Cases<Void, RuntimeException>() {
                 @Override

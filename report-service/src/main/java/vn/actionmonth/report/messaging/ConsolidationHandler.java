@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.actionmonth.events.EventEnvelope;
+import vn.actionmonth.events.EventPayload;
 import vn.actionmonth.events.EventTypes;
 import vn.actionmonth.events.Topics;
 import vn.actionmonth.events.inbox.ConsumerBatch;
@@ -76,12 +77,7 @@ public class ConsolidationHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event, ConsumerBatch batch) {
-        Object payload;
-        try {
-            payload = EventTypes.read(mapper, event.type(), event.data());
-        } catch (EventTypes.UnknownEventTypeException e) {
-            return;
-        }
+        EventPayload payload = EventTypes.readIfKnown(mapper, event.type(), event.data());
         if (!(payload instanceof ReportEvent e)) {
             return;
         }

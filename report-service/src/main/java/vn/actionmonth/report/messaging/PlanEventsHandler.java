@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.events.EventEnvelope;
+import vn.actionmonth.events.EventPayload;
 import vn.actionmonth.events.EventTypes;
 import vn.actionmonth.events.Topics;
 import vn.actionmonth.events.inbox.ConsumerBatch;
@@ -59,12 +60,7 @@ public class PlanEventsHandler implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event, ConsumerBatch batch) throws SQLException {
-        Object payload;
-        try {
-            payload = EventTypes.read(mapper, event.type(), event.data());
-        } catch (EventTypes.UnknownEventTypeException e) {
-            return;
-        }
+        EventPayload payload = EventTypes.readIfKnown(mapper, event.type(), event.data());
         if (payload instanceof PlanEvent p) {
             plan(p.plan());
         } else if (payload instanceof ObligationEvent o) {
