@@ -4,11 +4,11 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
+import vn.actionmonth.common.AdjustableClock;
 
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +27,7 @@ class VerifiedTokensTest {
 
     private final List<String> verifications = new ArrayList<>();
     private final Map<String, long[]> claims = new HashMap<>();
-    private Instant now = NOW;
+    private final AdjustableClock clock = new AdjustableClock(Clock.fixed(NOW, ZoneOffset.UTC), true);
 
     private final JWTParser verifier = (JWTParser) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {JWTParser.class}, (proxy, method, args) -> {
@@ -37,28 +37,13 @@ class VerifiedTokensTest {
                 String token = (String) args[0];
                 verifications.add(token);
                 long[] iatExp = claims.get(token);
-                if (iatExp == null || now.getEpochSecond() >= iatExp[1]) {
+                if (iatExp == null || clock.instant().getEpochSecond() >= iatExp[1]) {
                     throw new ParseException("refused");
                 }
                 return jwt(iatExp[0], iatExp[1]);
             });
 
-    private final VerifiedTokens cache = new VerifiedTokens(verifier, Optional.of(3600L), new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    });
+    private final VerifiedTokens cache = new VerifiedTokens(verifier, Optional.of(3600L), clock);
 
     @Test
     void aTokenIsVerifiedOnceWhileValidAndEachDistinctTokenOnItsOwn() throws Exception {
@@ -67,7 +52,7 @@ class VerifiedTokensTest {
 
         cache.parse("a");
         cache.parse("a");
-        now = NOW.plusSeconds(599);
+        clock.set(NOW.plusSeconds(599));
         cache.parse("a");
         cache.parse("a-with-another-payload");
 
@@ -81,9 +66,9 @@ class VerifiedTokensTest {
         cache.parse("short");
         cache.parse("long");
 
-        now = NOW.plusSeconds(60);
+        clock.set(NOW.plusSeconds(60));
         assertThatThrownBy(() -> cache.parse("short")).isInstanceOf(ParseException.class);
-        now = NOW.plusSeconds(600);
+        clock.set(NOW.plusSeconds(600));
         cache.parse("long");
 
         assertThat(verifications).containsExactly("short", "long", "short", "long");
