@@ -181,7 +181,7 @@ public final class FaultInjection {
         StackOptions stackOptions = StackOptions.defaults(options.projectDir())
                 .withStateDir(options.projectDir().resolve("benchmark/target/chaos-stack"))
                 .withPostgresPort(0).withKafkaPort(0).withReadyTimeout(READY_TIMEOUT)
-                .mapServices(s -> new ServiceSpec(s.name(), s.database(), 0, environment(s)));
+                .mapServices(ServiceSpec::forDrill);
         try (Stack started = Stack.start(stackOptions, line -> log("[stack] " + line))) {
             stack = started;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
@@ -221,14 +221,6 @@ public final class FaultInjection {
         figures.put("failures", failures);
         figures.put("passed", failures.isEmpty());
         return new Result(figures, failures);
-    }
-
-    private static Map<String, String> environment(ServiceSpec s) {
-        Map<String, String> env = new HashMap<>(s.extraEnv());
-        env.put("PLAN_SAMPLE_DATA", "false");
-        env.put("CLOCK_ADJUSTABLE", "true");
-        env.put("NOTIFICATION_SCHEDULER_EVERY", "1s");
-        return env;
     }
 
     // ---- load and faults --------------------------------------------------------------

@@ -26,6 +26,19 @@ public record ServiceSpec(String name, String database, int port, Map<String, St
                 new ServiceSpec("notification-service", "notification", 8083, Map.of("WEBHOOK_ALLOW_HTTP", "true")));
     }
 
+    /**
+     * This service as the end-to-end walk and the fault-injection run start it: on a free port,
+     * without sample data (they build their own campaign), with a clock a system account may move
+     * and notification-service's scheduler running every second.
+     */
+    public ServiceSpec forDrill() {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.put("PLAN_SAMPLE_DATA", "false");
+        env.put("CLOCK_ADJUSTABLE", "true");
+        env.put("NOTIFICATION_SCHEDULER_EVERY", "1s");
+        return new ServiceSpec(name, database, 0, env);
+    }
+
     public ServiceSpec withPort(int newPort) {
         return new ServiceSpec(name, database, newPort, extraEnv);
     }

@@ -8,8 +8,6 @@ import vn.actionmonth.devstack.StackOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The whole system for the end-to-end tests, started the way {@code ./stack up} starts it: a real
@@ -39,7 +37,7 @@ final class E2eStack implements BeforeAllCallback {
                     .withPostgresPort(0)
                     .withKafkaPort(0)
                     .withReadyTimeout(Duration.ofMinutes(4))
-                    .mapServices(s -> new ServiceSpec(s.name(), s.database(), 0, env(s)));
+                    .mapServices(ServiceSpec::forDrill);
             try {
                 stack = Stack.start(options, line -> System.out.println("[e2e] " + line));
             } catch (Exception e) {
@@ -47,13 +45,5 @@ final class E2eStack implements BeforeAllCallback {
             }
         }
         return stack;
-    }
-
-    private static Map<String, String> env(ServiceSpec s) {
-        Map<String, String> env = new HashMap<>(s.extraEnv());
-        env.put("PLAN_SAMPLE_DATA", "false");
-        env.put("CLOCK_ADJUSTABLE", "true");
-        env.put("NOTIFICATION_SCHEDULER_EVERY", "1s");
-        return env;
     }
 }
