@@ -25,4 +25,20 @@ class PairMarkTest {
         assertThat(sorted).containsExactly(new PairMark(low, plan, campaign), new PairMark(low, high, campaign),
                 new PairMark(high, plan, campaign));
     }
+
+    @Test
+    void theLockOrderIsTheOrderOfTheUuidsText() {
+        UUID campaign = UUID.randomUUID();
+        List<PairMark> marks = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            marks.add(new PairMark(UUID.randomUUID(), UUID.randomUUID(), campaign));
+        }
+        List<PairMark> byText = new java.util.ArrayList<>(marks);
+        byText.sort(java.util.Comparator.comparing((PairMark m) -> m.unitId().toString())
+                .thenComparing(m -> m.planId().toString()));
+
+        marks.sort(PairMark.LOCK_ORDER);
+
+        assertThat(marks).containsExactlyElementsOf(byText);
+    }
 }

@@ -12,6 +12,12 @@ public record PairMark(UUID unitId, UUID planId, UUID campaignId) {
      * text does, and not as {@link UUID#compareTo} (signed) does. A plan has one campaign.
      */
     public static final Comparator<PairMark> LOCK_ORDER = Comparator
-            .comparing((PairMark m) -> m.unitId().toString())
-            .thenComparing(m -> m.planId().toString());
+            .comparing(PairMark::unitId, PairMark::unsigned)
+            .thenComparing(PairMark::planId, PairMark::unsigned);
+
+    /** Byte by byte, as PostgreSQL and the uuids' text order them, without building the text. */
+    private static int unsigned(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
 }
