@@ -116,15 +116,20 @@ public final class AuthorizationMatrix {
 
     /** Every "METHOD /path" of an OpenAPI document (JSON). */
     public static Set<String> operations(String openApiJson) {
+        return new TreeSet<>(operationNodes(openApiJson).keySet());
+    }
+
+    /** Every operation of an OpenAPI document (JSON) by "METHOD /path", in the document's order. */
+    static Map<String, JsonNode> operationNodes(String openApiJson) {
         try {
             JsonNode paths = new ObjectMapper().readTree(openApiJson).get("paths");
-            Set<String> ops = new TreeSet<>();
+            Map<String, JsonNode> ops = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> path = it.next();
-                for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
-                    String m = methods.next();
-                    if (List.of("get", "post", "put", "delete", "patch").contains(m)) {
-                        ops.add(m.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+                for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
+                    Map.Entry<String, JsonNode> m = methods.next();
+                    if (List.of("get", "post", "put", "delete", "patch").contains(m.getKey())) {
+                        ops.put(m.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), m.getValue());
                     }
                 }
             }
