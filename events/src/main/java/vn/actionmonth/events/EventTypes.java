@@ -14,6 +14,7 @@ import vn.actionmonth.events.plan.UnitChanged;
 import vn.actionmonth.events.plan.UnitCreated;
 import vn.actionmonth.events.plan.UnitMoved;
 import vn.actionmonth.events.plan.UnitRetired;
+import vn.actionmonth.events.plan.UnitSplit;
 import vn.actionmonth.events.plan.UnitsMerged;
 import vn.actionmonth.events.report.ConsolidationChanged;
 import vn.actionmonth.events.report.ReportApproved;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
 public final class EventTypes {
 
     private static final List<Class<? extends EventPayload>> ALL = List.of(
-            UnitCreated.class, UnitChanged.class, UnitMoved.class, UnitRetired.class, UnitsMerged.class,
+            UnitCreated.class, UnitChanged.class, UnitMoved.class, UnitRetired.class, UnitsMerged.class, UnitSplit.class,
             PlanPublished.class, PlanAmended.class, PlanClosed.class,
             ObligationCreated.class, ObligationChanged.class, ObligationCancelled.class,
             ReportSubmitted.class, ReportReturned.class, ReportApproved.class,

@@ -3,6 +3,7 @@ package vn.actionmonth.notification;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.events.plan.ObligationSnapshot;
+import vn.actionmonth.events.plan.UnitSnapshot;
 import vn.actionmonth.events.report.ReportReturned;
 
 import java.util.List;
@@ -17,6 +18,9 @@ import static org.hamcrest.Matchers.equalTo;
 /** The reminder policy over a deadline's life, with the clock moved step by step. */
 @QuarkusTest
 class RemindersTest extends NotificationTestBase {
+
+    @jakarta.inject.Inject
+    vn.actionmonth.notification.service.Notifier notifier;
 
     @Test
     void movingTheClockAcrossTheDeadlineSendsExactlyThePolicysNoticesInOrder() {
@@ -145,7 +149,7 @@ class RemindersTest extends NotificationTestBase {
         clock.set(at(2024, 7, 14));
         ObligationSnapshot moved = new ObligationSnapshot(o.id(), o.planId(), o.planNumber(), o.planTitle(),
                 o.campaignId(), o.campaignYear(), o.unitId(), o.recipientId(), null, o.indicatorSetCode(),
-                at(2024, 7, 27), "OPEN", 2);
+                at(2024, 7, 27), "OPEN", 2, o.unitId(), null);
         awaitConsumed(publish(new vn.actionmonth.events.plan.ObligationChanged(moved)));
         runAt(at(2024, 7, 19));
         runAt(at(2024, 7, 20));
@@ -167,12 +171,46 @@ class RemindersTest extends NotificationTestBase {
 
         ObligationSnapshot cancelled = new ObligationSnapshot(o.id(), o.planId(), o.planNumber(), o.planTitle(),
                 o.campaignId(), o.campaignYear(), o.unitId(), o.recipientId(), null, o.indicatorSetCode(), o.dueAt(),
-                "CANCELLED", 2);
+                "CANCELLED", 2, o.unitId(), null);
         awaitConsumed(publish(new vn.actionmonth.events.plan.ObligationCancelled(cancelled, "Đơn vị sáp nhập")));
         runAt(at(2024, 7, 20));
         runAt(at(2024, 7, 30));
 
         assertThat(inboxKinds(t.ward(0))).containsExactly("REMINDER");
         assertThat(inbox(t.city())).isEmpty();
+    }
+
+    @Test
+    void anObligationHandedToASuccessorIsRemindedToItNamingTheUnitItReplacesAndTheCeasedUnitHearsNothing() {
+        Tree t = tree("Phường Nguyễn Trãi", "Phường Đăk Bla");
+        UnitSnapshot ceased = t.ward(0);
+        UnitSnapshot successor = t.ward(1);
+        ObligationSnapshot o = oblige(ceased, t.city());
+        runAt(at(2024, 7, 13));
+        assertThat(inboxKinds(ceased)).containsExactly("REMINDER");
+
+        // 14 July: a reorganisation: Nguyễn Trãi ceases, its obligation passes to Đăk Bla.
+        clock.set(at(2024, 7, 14));
+        UnitSnapshot gone = new UnitSnapshot(ceased.id(), ceased.kind(), ceased.name(), ceased.shortName(), null, null,
+                ceased.parentId(), ceased.ancestorIds(), List.of(new UnitSnapshot.ParentPeriod(ceased.parentId(),
+                java.time.LocalDate.of(2020, 1, 1), java.time.LocalDate.of(2024, 7, 14))), java.time.LocalDate.of(2020, 1, 1),
+                java.time.LocalDate.of(2024, 7, 14), true, 2);
+        ObligationSnapshot handed = new ObligationSnapshot(o.id(), o.planId(), o.planNumber(), o.planTitle(),
+                o.campaignId(), o.campaignYear(), successor.id(), o.recipientId(), null, o.indicatorSetCode(), o.dueAt(),
+                "OPEN", 2, ceased.id(), java.time.LocalDate.of(2024, 7, 14));
+        awaitConsumed(publish(new vn.actionmonth.events.plan.UnitRetired(gone, java.time.LocalDate.of(2024, 7, 14))),
+                publish(new vn.actionmonth.events.plan.ObligationChanged(handed)));
+        runAt(at(2024, 7, 17));
+        runAt(at(2024, 7, 20));
+
+        assertThat(inboxKinds(ceased)).as("nothing more for a unit that no longer exists").containsExactly("REMINDER");
+        assertThat(inbox(successor)).extracting(i -> (String) i.get("body")).isNotEmpty()
+                .allSatisfy(body -> assertThat(body).startsWith("Kính gửi Phường Đăk Bla (thay cho Phường Nguyễn Trãi (cũ)):"));
+
+        // A notice meant for the ceased unit itself (a plan published to it late) is not sent either.
+        vn.actionmonth.notification.service.Notice late = new vn.actionmonth.notification.service.Notice(
+                vn.actionmonth.notification.domain.NotificationKind.PLAN_PUBLISHED, "late|" + ceased.id(), ceased.id(), null,
+                o.planId(), "Kế hoạch đã được ban hành", "Kính gửi Phường Nguyễn Trãi", LINK_BASE);
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> notifier.notify(late))).isZero();
     }
 }

@@ -7,7 +7,7 @@ import vn.actionmonth.events.Topics;
  * An event on {@link Topics#UNITS}, keyed by unit id, carrying the unit's whole state: consumers
  * apply every kind alike, as the latest state of its unit.
  */
-public sealed interface UnitEvent extends EventPayload permits UnitCreated, UnitChanged, UnitMoved, UnitRetired, UnitsMerged {
+public sealed interface UnitEvent extends EventPayload permits UnitCreated, UnitChanged, UnitMoved, UnitRetired, UnitsMerged, UnitSplit {
 
     UnitSnapshot unit();
 

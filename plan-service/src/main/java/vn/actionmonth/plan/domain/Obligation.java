@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Unit {@code unitId} owes plan {@code planId}'s results report to {@code recipientId} by {@code dueAt}. */
+/**
+ * Unit {@code unitId} owes plan {@code planId}'s results report to {@code recipientId} by {@code dueAt}.
+ * One per plan and unit the plan named ({@code originalUnitId}).
+ */
 @Entity
 @Table(name = "obligation")
 public class Obligation {
@@ -22,8 +25,17 @@ public class Obligation {
     @Column(name = "plan_id", nullable = false)
     public UUID planId;
 
+    /** Who owes it now: the unit the plan named, or its successor once a reorganisation handed it over. */
     @Column(name = "unit_id", nullable = false)
     public UUID unitId;
+
+    /** The unit the plan named. */
+    @Column(name = "original_unit_id", nullable = false)
+    public UUID originalUnitId;
+
+    /** The day a reorganisation handed the obligation to {@link #unitId}; null while the named unit owes it. */
+    @Column(name = "handed_over_on")
+    public java.time.LocalDate handedOverOn;
 
     @Column(name = "recipient_id", nullable = false)
     public UUID recipientId;

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Table(name = "plan_revision")
 public class PlanRevision {
 
-    public enum Action { CREATED, EDITED, PUBLISHED, AMENDED, CLOSED }
+    public enum Action { CREATED, EDITED, PUBLISHED, AMENDED, CLOSED, REORGANISED }
 
     @Id
     public UUID id;

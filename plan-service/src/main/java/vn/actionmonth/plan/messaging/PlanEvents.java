@@ -26,7 +26,7 @@ public final class PlanEvents {
 
     public static ObligationSnapshot snapshot(Obligation o, Plan p) {
         return new ObligationSnapshot(o.id, o.planId, p.number, p.title, p.campaignId, p.year, o.unitId, o.recipientId,
-                o.viaUnitId, o.indicatorSetCode, vietnam(o.dueAt), o.status, o.version);
+                o.viaUnitId, o.indicatorSetCode, vietnam(o.dueAt), o.status, o.version, o.originalUnitId, o.handedOverOn);
     }
 
     /** Instants go out with Vietnam's offset, as officials read them. */

@@ -4,13 +4,63 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.plan.domain.Obligation;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ObligationRepository implements PanacheRepositoryBase<Obligation, UUID> {
 
+    // the ids are text cast once in a CTE: a cast inside WHERE would run again for every row
+    private static final String TOUCHING = """
+            WITH ids AS (SELECT unnest(CAST(:ids AS uuid[])) AS id)
+            SELECT o.id FROM obligation o
+            WHERE o.status = 'OPEN' AND (o.unit_id IN (SELECT id FROM ids) OR o.recipient_id IN (SELECT id FROM ids)
+                                         OR o.via_unit_id IN (SELECT id FROM ids))
+            """;
+    private static final String WITH_DUTIES = """
+            WITH ids AS (SELECT unnest(CAST(:ids AS uuid[])) AS id)
+            SELECT o.unit_id FROM obligation o WHERE o.status = 'OPEN' AND o.unit_id IN (SELECT id FROM ids)
+            UNION SELECT o.recipient_id FROM obligation o WHERE o.status = 'OPEN' AND o.recipient_id IN (SELECT id FROM ids)
+            UNION SELECT o.via_unit_id FROM obligation o WHERE o.status = 'OPEN' AND o.via_unit_id IN (SELECT id FROM ids)
+            UNION SELECT p.recipient_id FROM plan p WHERE p.status <> 'CLOSED' AND p.recipient_id IN (SELECT id FROM ids)
+            UNION SELECT p.via_unit_id FROM plan p WHERE p.status <> 'CLOSED' AND p.via_unit_id IN (SELECT id FROM ids)
+            """;
+
     public List<Obligation> ofPlan(UUID planId) {
         return list("planId = ?1 order by unitId", planId);
+    }
+
+    /** Open obligations owed, received or consolidated by any of the units. */
+    public List<Obligation> openTouching(Collection<UUID> unitIds) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery(TOUCHING, UUID.class)
+                .setParameter("ids", uuidArray(unitIds)).getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1 order by planId, originalUnitId", ids);
+    }
+
+    /** The units that owe, receive or consolidate an open obligation, or receive a plan not closed. */
+    public Set<UUID> unitsWithDuties(Collection<UUID> unitIds) {
+        if (unitIds.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery(WITH_DUTIES, UUID.class)
+                .setParameter("ids", uuidArray(unitIds)).getResultList();
+        return new HashSet<>(ids);
+    }
+
+    /** Ids as a uuid[] literal, cast in the statement. */
+    static String uuidArray(Collection<UUID> ids) {
+        StringBuilder sb = new StringBuilder("{");
+        for (UUID id : ids) {
+            sb.append(sb.length() > 1 ? "," : "").append(id);
+        }
+        return sb.append('}').toString();
     }
 }

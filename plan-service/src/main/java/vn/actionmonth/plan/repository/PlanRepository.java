@@ -20,4 +20,21 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
     public List<Plan> issuedImplementing(UUID basisId) {
         return list("basisPlanId = ?1 and status <> ?2", basisId, PlanStatus.DRAFT);
     }
+
+    private static final String ADDRESSED_TO = """
+            WITH ids AS (SELECT unnest(CAST(:ids AS uuid[])) AS id)
+            SELECT p.id FROM plan p
+            WHERE p.status <> 'CLOSED' AND (p.recipient_id IN (SELECT id FROM ids) OR p.via_unit_id IN (SELECT id FROM ids))
+            """;
+
+    /** Plans not closed whose reports go to, or through, any of the units. */
+    public List<Plan> addressedTo(java.util.Collection<UUID> unitIds) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery(ADDRESSED_TO, UUID.class)
+                .setParameter("ids", ObligationRepository.uuidArray(unitIds)).getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1 order by id", ids);
+    }
 }

@@ -16,13 +16,14 @@ public class UnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
 
     private static final Sort BY_PATH = Sort.by("depth").and("name").and("id");
 
+    /** The unit's current children (those that ceased are read with a day: see UnitHistoryRepository). */
     public PanacheQuery<OrgUnit> children(UUID parentId) {
-        return find("parentId", Sort.by("name").and("id"), parentId);
+        return find("parentId = ?1 and retired = false", Sort.by("name").and("id"), parentId);
     }
 
-    /** The unit and everything under it, shallowest first. */
+    /** The unit and every current unit under it, shallowest first. */
     public PanacheQuery<OrgUnit> subtree(OrgUnit root) {
-        return find("path like ?1", BY_PATH, root.path + "%");
+        return find("path like ?1 and (retired = false or id = ?2)", BY_PATH, root.path + "%", root.id);
     }
 
     /** Everything strictly under the unit. */
@@ -47,7 +48,7 @@ public class UnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
 
     /** Accent-insensitive name search: {@code key} is already a search key (see SearchText). */
     public PanacheQuery<OrgUnit> searchName(String key, String scopePath) {
-        return find("searchName like ?1 and path like ?2", Sort.by("searchName").and("id"),
+        return find("searchName like ?1 and path like ?2 and retired = false", Sort.by("searchName").and("id"),
                 "%" + key + "%", scopePath + "%");
     }
 }

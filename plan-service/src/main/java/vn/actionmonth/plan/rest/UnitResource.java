@@ -21,13 +21,20 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import vn.actionmonth.common.Roles;
+import vn.actionmonth.common.rest.CsvCells;
+import vn.actionmonth.common.validation.DateBounds;
+import vn.actionmonth.plan.domain.UnitVersion;
 import vn.actionmonth.common.rest.Page;
 import vn.actionmonth.common.rest.Paging;
 import vn.actionmonth.common.rest.Preconditions;
 import vn.actionmonth.plan.domain.OrgUnit;
+import vn.actionmonth.plan.service.ReorganisationService;
 import vn.actionmonth.plan.service.UnitService;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,10 +44,15 @@ import java.util.UUID;
 @Tag(name = "Units", description = "The reporting tree: ministries, provinces, departments, mass organisations, districts, communes and offices")
 public class UnitResource {
 
-    private final UnitService service;
+    static final String ASOF = "The day to read the tree as of (yyyy-MM-dd); today when absent";
+    private static final String CSV = "text/csv";
 
-    public UnitResource(UnitService service) {
+    private final UnitService service;
+    private final ReorganisationService reorganisations;
+
+    public UnitResource(UnitService service, ReorganisationService reorganisations) {
         this.service = service;
+        this.reorganisations = reorganisations;
     }
 
     @POST
@@ -58,13 +70,16 @@ public class UnitResource {
     @Operation(operationId = "searchUnits",
             summary = "Find units by code or name", description = "By administrative or agency code (`code=23305`), or by name, "
             + "accent-insensitive (`name=nguyen trai` finds \"Phường Nguyễn Trãi\"). Only units within the caller's subtree "
-            + "(everything for system accounts).")
+            + "(everything for system accounts). A code names a unit only together with a day: codes were reused by the "
+            + "1 July 2025 reorganisation, so `code=15` is Tỉnh Lào Cai today and, with `asOf=2025-06-30`, Tỉnh Yên Bái. "
+            + "With asOf the rows show each unit as it was on that day.")
     public Page<UnitSummary> search(
             @Parameter(description = "Part of the name, accents optional", example = "Nguyen Trai") @QueryParam("name") String name,
             @Parameter(description = "Administrative or agency code", example = "23305") @QueryParam("code") String code,
+            @Parameter(description = ASOF) @QueryParam("asOf") @DateBounds LocalDate asOf,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.search(name, code, page, size);
+        return service.search(name, code, asOf, page, size);
     }
 
     @GET
@@ -113,21 +128,73 @@ public class UnitResource {
 
     @GET
     @Path("{id}/children")
-    @Operation(operationId = "listChildUnits", summary = "Direct children of a unit", description = "Paged, by name.")
+    @Operation(operationId = "listChildUnits", summary = "Direct children of a unit",
+            description = "Paged, by name; with asOf, the children it had on that day, as they were then.")
     public Page<UnitSummary> children(@PathParam("id") UUID id,
+                                      @Parameter(description = ASOF) @QueryParam("asOf") @DateBounds LocalDate asOf,
                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.children(id, page, size);
+        return service.children(id, asOf, page, size);
     }
 
     @GET
     @Path("{id}/subtree")
     @Operation(operationId = "listSubtree",
-            summary = "The whole subtree of a unit, paged", description = "The unit and every unit under it, shallowest first.")
+            summary = "The whole subtree of a unit, paged", description = "The unit and every unit under it, shallowest first; "
+            + "with asOf, the subtree as it stood on that day (empty when the unit did not exist then).")
     public Page<UnitSummary> subtree(@PathParam("id") UUID id,
+                                     @Parameter(description = ASOF) @QueryParam("asOf") @DateBounds LocalDate asOf,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return service.subtree(id, page, size);
+        return service.subtree(id, asOf, page, size);
+    }
+
+    @GET
+    @Path("{id}/export")
+    @Produces(CSV)
+    @Operation(operationId = "exportSubtree",
+            summary = "The subtree as a CSV file", description = "The unit and every unit under it as they stood on asOf "
+            + "(today by default), one row per unit in the import format (code, name, kind, parent_code) with agency_code, "
+            + "id, parent_id and the version's valid_from and valid_to. UTF-8 with a byte order mark, so that spreadsheets "
+            + "read Vietnamese names right; cells that a spreadsheet would run as formulas are neutralised.")
+    @APIResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = CSV))
+    @APIResponse(responseCode = "403", description = "The unit lies outside the caller's subtree")
+    @APIResponse(responseCode = "404", description = "No such unit")
+    @APIResponse(responseCode = "409", description = "More than " + UnitService.MAX_EXPORT + " units")
+    public Response export(@PathParam("id") UUID id,
+                           @Parameter(description = ASOF) @QueryParam("asOf") @DateBounds LocalDate asOf) {
+        List<UnitVersion> rows = service.export(id, asOf);
+        java.util.Map<UUID, String> codeOf = new java.util.HashMap<>();
+        rows.forEach(v -> codeOf.put(v.unitId(), v.adminCode() != null ? v.adminCode() : v.agencyCode()));
+        StringBuilder sb = new StringBuilder("\uFEFFcode,name,kind,parent_code,agency_code,id,parent_id,valid_from,valid_to\n");
+        for (UnitVersion v : rows) {
+            sb.append(CsvCells.quote(v.adminCode())).append(',').append(CsvCells.quote(v.name())).append(',')
+                    .append(v.kind()).append(',').append(CsvCells.quote(codeOf.get(v.parentId()))).append(',')
+                    .append(CsvCells.quote(v.agencyCode())).append(',').append(v.unitId()).append(',')
+                    .append(v.parentId() == null ? "" : v.parentId().toString()).append(',').append(v.validFrom()).append(',')
+                    .append(v.validTo() == null ? "" : v.validTo().toString()).append('\n');
+        }
+        return Response.ok(sb.toString(), CSV + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"units-" + id + "-" + (asOf == null ? "today" : asOf)
+                        + ".csv\"").build();
+    }
+
+    @GET
+    @Path("{id}/lineage")
+    @Operation(operationId = "getUnitLineage",
+            summary = "Where a unit came from and went", description = "Every lineage edge the unit is in, as old unit "
+            + "(it ceased and went, whole or in part, to newUnitId) or as new unit (it was formed from oldUnitId).")
+    public List<ReorganisationViews.LineageView> lineage(@PathParam("id") UUID id) {
+        return reorganisations.lineageOfUnit(id).stream().map(ReorganisationViews.LineageView::of).toList();
+    }
+
+    @GET
+    @Path("{id}/versions")
+    @Operation(operationId = "listUnitVersions",
+            summary = "Every version of a unit", description = "Each span of days over which the unit's name, codes, kind and "
+            + "parent held, oldest first; validTo is exclusive and null for the current version.")
+    public List<UnitSummary> versions(@PathParam("id") UUID id) {
+        return service.versions(id).stream().map(UnitSummary::of).toList();
     }
 
     @GET

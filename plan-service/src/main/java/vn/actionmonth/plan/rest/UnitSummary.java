@@ -3,6 +3,9 @@ package vn.actionmonth.plan.rest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.UnitKind;
+import vn.actionmonth.plan.domain.UnitVersion;
+
+import java.time.LocalDate;
 
 import java.util.UUID;
 
@@ -15,9 +18,20 @@ public record UnitSummary(
         @Schema(examples = "000.00.00.H41") String agencyCode,
         UUID parentId,
         @Schema(examples = "3") int depth,
-        @Schema(examples = "false") boolean retired) {
+        @Schema(examples = "false") boolean retired,
+        @Schema(description = "First day of what this row shows: the unit's, or with asOf the version's", examples = "2024-01-01")
+        LocalDate validFrom,
+        @Schema(description = "Day it ceased to hold (exclusive); null while it holds", examples = "2025-07-01")
+        LocalDate validTo) {
 
     public static UnitSummary of(OrgUnit u) {
-        return new UnitSummary(u.id, u.kind, u.name, u.adminCode, u.agencyCode, u.parentId, u.depth, u.retired);
+        return new UnitSummary(u.id, u.kind, u.name, u.adminCode, u.agencyCode, u.parentId, u.depth, u.retired,
+                u.validFrom, u.validTo);
+    }
+
+    /** The unit as one of its versions shows it: it existed on the day asked about, so it was not retired then. */
+    public static UnitSummary of(UnitVersion v) {
+        return new UnitSummary(v.unitId(), v.kind(), v.name(), v.adminCode(), v.agencyCode(), v.parentId(), v.depth(),
+                false, v.validFrom(), v.validTo());
     }
 }

@@ -16,6 +16,7 @@ import vn.actionmonth.events.plan.UnitSnapshot;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.UnitKind;
 import vn.actionmonth.plan.domain.UnitLimits;
+import vn.actionmonth.plan.repository.UnitHistoryRepository;
 import vn.actionmonth.plan.repository.UnitRepository;
 import vn.actionmonth.plan.rest.ImportResult;
 import vn.actionmonth.plan.rest.ImportRow;
@@ -62,15 +63,17 @@ public class ImportService {
     }
 
     private final UnitRepository units;
+    private final UnitHistoryRepository history;
     private final Access access;
     private final Outbox outbox;
     private final EntityManager em;
     private final AgroalDataSource dataSource;
     private final Clock clock;
 
-    public ImportService(UnitRepository units, Access access, Outbox outbox, EntityManager em,
+    public ImportService(UnitRepository units, UnitHistoryRepository history, Access access, Outbox outbox, EntityManager em,
             AgroalDataSource dataSource, Clock clock) {
         this.units = units;
+        this.history = history;
         this.access = access;
         this.outbox = outbox;
         this.em = em;
@@ -163,6 +166,10 @@ public class ImportService {
             events.add(new UnitChanged(snapshot(u)));
         }
         em.flush();
+        List<UUID> versioned = new ArrayList<>(created.size() + changed.size());
+        created.forEach(p -> versioned.add(p.id));
+        changed.forEach(p -> versioned.add(p.match.id));
+        history.record(versioned, from);
         outbox.appendAll(events);
         return new ImportResult(created.size(), changed.size(), parsed.size() - created.size() - changed.size(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -82,7 +82,16 @@ public class PlanRules {
             checkBasis(in, planId, issuer, campaign, errors);
         }
         Map<UUID, OrgUnit> named = index(namedUnits(in));
-        checkReporting(in.reportingRequirement(), issuer, end, named, errors);
+        // a unit that ceased after the plan named it keeps its place in the plan's text; its
+        // obligation went to its successor, so an amendment may leave it listed
+        Set<UUID> namedBefore = new HashSet<>();
+        if (planId != null) {
+            Plan before = plans.findById(planId);
+            if (before != null) {
+                namedBefore.addAll(before.reportingUnitIds);
+            }
+        }
+        checkReporting(in.reportingRequirement(), issuer, end, named, namedBefore, errors);
         checkUnitRefs(in, issuer, named, errors);
         return new Checked(issuer, campaign, start, end);
     }
@@ -111,7 +120,7 @@ public class PlanRules {
     }
 
     private void checkReporting(ReportingRequirement r, OrgUnit issuer, LocalDate periodEnd, Map<UUID, OrgUnit> named,
-                                List<Problem.Violation> errors) {
+                                Set<UUID> namedBefore, List<Problem.Violation> errors) {
         if (r == null) {
             return;
         }
@@ -127,7 +136,7 @@ public class PlanRules {
                 errors.add(Problem.Violation.body(field, "no unit " + id));
             } else if (!seen.add(id)) {
                 errors.add(Problem.Violation.body(field, "unit " + u.name + " is listed twice"));
-            } else if (u.retired) {
+            } else if (u.retired && !namedBefore.contains(id)) {
                 errors.add(Problem.Violation.body(field, "unit " + u.name + " is retired"));
             } else if (issuer != null && !Reach.of(issuer, u).inSubtree()) {
                 errors.add(Problem.Violation.body(field, "unit " + u.name + " is not within the issuer's subtree ("

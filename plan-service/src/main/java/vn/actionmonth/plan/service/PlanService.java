@@ -36,6 +36,7 @@ import vn.actionmonth.plan.rest.ReportingRequirement;
 import vn.actionmonth.plan.rest.UnitSummary;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -187,13 +188,70 @@ public class PlanService {
         return p;
     }
 
+    /** The units among {@code ceased} that owe, receive or consolidate an open obligation, or receive a plan not closed. */
+    public java.util.Set<UUID> unitsWithDuties(java.util.Collection<UUID> ceased) {
+        return obligations.unitsWithDuties(ceased);
+    }
+
+    /**
+     * Hands the duties of units that ceased on {@code day} to their successors, in the caller's
+     * transaction: an open obligation owed by such a unit is owed by its successor from then on
+     * (it keeps the unit the plan named as its original unit), a recipient or consolidating unit is
+     * replaced by its successor in the obligation and in its plan (recorded as a REORGANISED
+     * revision). {@code successorOf} must hold every such unit ({@link #unitsWithDuties}).
+     *
+     * @return the events, and how many obligations changed hands
+     */
+    public Handover handOver(Map<UUID, UUID> successorOf, LocalDate day, String reason) {
+        List<EventPayload> events = new ArrayList<>();
+        Map<UUID, Plan> readdressed = new LinkedHashMap<>();
+        for (Plan p : plans.addressedTo(successorOf.keySet())) {
+            p.recipientId = successorOf.getOrDefault(p.recipientId, p.recipientId);
+            p.viaUnitId = p.viaUnitId == null ? null : successorOf.getOrDefault(p.viaUnitId, p.viaUnitId);
+            if (Objects.equals(p.viaUnitId, p.recipientId)) {
+                p.viaUnitId = null;
+            }
+            p.version++;
+            readdressed.put(p.id, p);
+            if (p.status == PlanStatus.PUBLISHED) {
+                events.add(new PlanAmended(summary(p), reason));
+            }
+        }
+        Map<UUID, Plan> planOf = new HashMap<>(readdressed);
+        int handedOver = 0;
+        for (Obligation o : obligations.openTouching(successorOf.keySet())) {
+            Plan p = planOf.computeIfAbsent(o.planId, plans::findById);
+            UUID owner = successorOf.get(o.unitId);
+            if (owner != null) {
+                o.unitId = owner;
+                o.handedOverOn = day;
+                handedOver++;
+            }
+            o.recipientId = successorOf.getOrDefault(o.recipientId, o.recipientId);
+            o.viaUnitId = o.viaUnitId == null ? null : successorOf.getOrDefault(o.viaUnitId, o.viaUnitId);
+            if (Objects.equals(o.viaUnitId, o.recipientId)) {
+                o.viaUnitId = null;
+            }
+            o.version++;
+            events.add(new ObligationChanged(snapshot(o, p)));
+        }
+        em.flush();
+        readdressed.values().forEach(p -> record(p, PlanRevision.Action.REORGANISED, reason));
+        return new Handover(events, handedOver, readdressed.size());
+    }
+
+    /** What a reorganisation's handover did. */
+    public record Handover(List<EventPayload> events, int obligationsHandedOver, int plansTouched) {
+    }
+
     /**
      * Brings the plan's obligations in line with its reporting requirement: one open obligation
      * per reporting unit; the others cancelled. Returns the events, in order.
      */
     private List<EventPayload> syncObligations(Plan p, boolean cancelAll, String cancelReason, boolean renamed) {
         Map<UUID, Obligation> existing = new LinkedHashMap<>();
-        obligations.ofPlan(p.id).forEach(o -> existing.put(o.unitId, o));
+        // keyed by the unit the plan named: an obligation handed to a successor stays that unit's
+        obligations.ofPlan(p.id).forEach(o -> existing.put(o.originalUnitId, o));
         List<EventPayload> events = new ArrayList<>();
         if (!cancelAll) {
             for (UUID unit : p.reportingUnitIds) {
@@ -203,6 +261,7 @@ public class PlanService {
                     o.id = UUID.randomUUID();
                     o.planId = p.id;
                     o.unitId = unit;
+                    o.originalUnitId = unit;
                     o.version = 1;
                     fill(o, p);
                     obligations.persist(o);

@@ -15,6 +15,8 @@ import vn.actionmonth.events.plan.UnitMoved;
 import vn.actionmonth.events.plan.UnitRetired;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.ParentPeriod;
+import vn.actionmonth.plan.domain.UnitVersion;
+import vn.actionmonth.plan.repository.UnitHistoryRepository;
 import vn.actionmonth.plan.repository.UnitRepository;
 import vn.actionmonth.plan.rest.UnitInput;
 import vn.actionmonth.plan.rest.UnitSummary;
@@ -37,15 +39,20 @@ public class UnitService {
 
     /** A nested tree is for small subtrees; bigger ones are read page by page. */
     public static final int MAX_TREE_NODES = 2000;
+    /** An export holds a national tree with its departments. */
+    public static final int MAX_EXPORT = 200_000;
 
     private final UnitRepository units;
+    private final UnitHistoryRepository history;
     private final Outbox outbox;
     private final Access access;
     private final Clock clock;
     private final EntityManager em;
 
-    public UnitService(UnitRepository units, Outbox outbox, Access access, Clock clock, EntityManager em) {
+    public UnitService(UnitRepository units, UnitHistoryRepository history, Outbox outbox, Access access, Clock clock,
+            EntityManager em) {
         this.units = units;
+        this.history = history;
         this.outbox = outbox;
         this.access = access;
         this.clock = clock;
@@ -93,6 +100,7 @@ public class UnitService {
         checkCodesFree(u);
         units.persist(u);
         em.flush();
+        history.record(List.of(u.id), u.validFrom);
         outbox.append(new UnitCreated(snapshot(u)));
         return u;
     }
@@ -112,6 +120,9 @@ public class UnitService {
         checkCodesFree(u);
         u.version++;
         em.flush();
+        // a change made today holds from today; one to a unit that starts later, from its start
+        LocalDate day = today().isBefore(u.validFrom) ? u.validFrom : today();
+        history.record(List.of(u.id), day);
         outbox.append(new UnitChanged(snapshot(u)));
         return u;
     }
@@ -137,6 +148,7 @@ public class UnitService {
         u.parentHistory.get(u.parentHistory.size() - 1).validTo = effectiveTo;
         u.version++;
         em.flush();
+        history.close(List.of(u.id), effectiveTo);
         outbox.append(new UnitRetired(snapshot(u), effectiveTo));
         return u;
     }
@@ -184,18 +196,58 @@ public class UnitService {
             d.version++;
         }
         em.flush();
+        List<UUID> moved = new ArrayList<>(descendants.size() + 1);
+        moved.add(u.id);
+        descendants.forEach(d -> moved.add(d.id));
+        history.record(moved, effectiveFrom);
         events.add(new UnitMoved(snapshot(u), from, parent.id, effectiveFrom));
         descendants.forEach(d -> events.add(new UnitChanged(snapshot(d))));
         outbox.appendAll(events);
         return u;
     }
 
-    public Page<UnitSummary> children(UUID id, int page, int size) {
-        return page(units.children(withinOwnSubtree(id).id), page, size);
+    /** The unit's children today, or with {@code asOf} those it had on that day, as they were then. */
+    public Page<UnitSummary> children(UUID id, LocalDate asOf, int page, int size) {
+        OrgUnit u = withinOwnSubtree(id);
+        if (asOf == null) {
+            return page(units.children(u.id), page, size);
+        }
+        return new Page<>(history.children(u.id, asOf, page, size).stream().map(UnitSummary::of).toList(), page, size,
+                history.countChildren(u.id, asOf));
     }
 
-    public Page<UnitSummary> subtree(UUID id, int page, int size) {
-        return page(units.subtree(withinOwnSubtree(id)), page, size);
+    /** The subtree today, or with {@code asOf} the subtree the unit had on that day (empty if it did not exist). */
+    public Page<UnitSummary> subtree(UUID id, LocalDate asOf, int page, int size) {
+        OrgUnit u = withinOwnSubtree(id);
+        if (asOf == null) {
+            return page(units.subtree(u), page, size);
+        }
+        return history.on(u.id, asOf)
+                .map(v -> new Page<>(history.subtree(v.path(), asOf, page, size).stream().map(UnitSummary::of).toList(),
+                        page, size, history.countSubtree(v.path(), asOf)))
+                .orElseGet(() -> new Page<>(List.of(), page, size, 0));
+    }
+
+    /** Every version of the unit, oldest first. */
+    public List<UnitVersion> versions(UUID id) {
+        return history.versions(readable(id).id);
+    }
+
+    /**
+     * The subtree as of {@code asOf} (today when null), every row of it, for export: refused above
+     * {@link #MAX_EXPORT} units.
+     */
+    public List<UnitVersion> export(UUID id, LocalDate asOf) {
+        OrgUnit u = withinOwnSubtree(id);
+        LocalDate day = asOf == null ? today() : asOf;
+        return history.on(u.id, day).map(v -> {
+            long count = history.countSubtree(v.path(), day);
+            if (count > MAX_EXPORT) {
+                throw Problems.conflict("the subtree had " + count + " units on " + day + "; export at most " + MAX_EXPORT
+                        + " at once, from a unit lower down");
+            }
+            return history.subtree(v.path(), day, 0, MAX_EXPORT);
+        }).orElseGet(List::of);
     }
 
     /** Lists below a unit show siblings of the caller's ancestors, so they stop at the caller's own subtree. */
@@ -239,15 +291,29 @@ public class UnitService {
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    public Page<UnitSummary> search(String name, String code, int page, int size) {
+    /**
+     * By code or by name, among the units of the caller's scope; with {@code asOf}, among the
+     * versions that held on that day, so a code reused after a reorganisation finds the unit that
+     * bore it then.
+     */
+    public Page<UnitSummary> search(String name, String code, LocalDate asOf, int page, int size) {
         if (code != null && !code.isBlank()) {
-            return page(units.byCode(code.strip(), access.scopePath()), page, size);
+            if (asOf == null) {
+                return page(units.byCode(code.strip(), access.scopePath()), page, size);
+            }
+            return new Page<>(history.byCode(code.strip(), access.scopePath(), asOf, page, size).stream()
+                    .map(UnitSummary::of).toList(), page, size, history.countByCode(code.strip(), access.scopePath(), asOf));
         }
         if (name == null || Texts.searchKey(name).length() < 2) {
             throw Problems.invalid(List.of(vn.actionmonth.common.problem.Problem.Violation.query("name",
                     "give a name of at least 2 letters, or a code")));
         }
-        return page(units.searchName(Texts.searchKey(name), access.scopePath()), page, size);
+        String key = Texts.searchKey(name);
+        if (asOf == null) {
+            return page(units.searchName(key, access.scopePath()), page, size);
+        }
+        return new Page<>(history.byName(key, access.scopePath(), asOf, page, size).stream().map(UnitSummary::of).toList(),
+                page, size, history.countByName(key, access.scopePath(), asOf));
     }
 
     private Page<UnitSummary> page(PanacheQuery<OrgUnit> q, int page, int size) {

@@ -1,5 +1,7 @@
 package vn.actionmonth.report.service;
 
+import vn.actionmonth.common.rest.CsvCells;
+
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import vn.actionmonth.report.domain.Indicator;
@@ -43,6 +45,20 @@ public final class TableExport {
         return new DecimalFormat("#,##0", symbols).format(value);
     }
 
+    /**
+     * A value as written in a file: "1.500.000" for money; a range as now over a split unit as
+     * "12 – 15" (lower bound, upper bound), written as text so nobody adds it up as a number.
+     */
+    static String cell(Indicator i, ConsolidationService.Row row) {
+        long v = row.values().getOrDefault(i.code(), 0L);
+        Long upTo = row.upTo().get(i.code());
+        String low = i.type() == IndicatorType.MONEY ? vnd(v) : Long.toString(v);
+        if (upTo == null) {
+            return low;
+        }
+        return low + " – " + (i.type() == IndicatorType.MONEY ? vnd(upTo) : Long.toString(upTo));
+    }
+
     /** UTF-8 with a byte order mark, so that Excel reads the Vietnamese headers right. */
     public static byte[] csv(ConsolidationService.Table table) {
         List<Indicator> columns = table.columns();
@@ -53,8 +69,7 @@ public final class TableExport {
         for (ConsolidationService.Row row : table.rows()) {
             sb.append(quote(label(row)));
             for (Indicator i : columns) {
-                long v = row.values().getOrDefault(i.code(), 0L);
-                sb.append(',').append(quote(i.type() == IndicatorType.MONEY ? vnd(v) : Long.toString(v)));
+                sb.append(',').append(quote(cell(i, row)));
             }
             sb.append("\r\n");
         }
@@ -82,7 +97,11 @@ public final class TableExport {
                 }
                 for (int c = 0; c < columns.size(); c++) {
                     Indicator i = columns.get(c);
-                    ws.value(r, c + 1, row.values().getOrDefault(i.code(), 0L));
+                    if (row.upTo().containsKey(i.code())) {
+                        ws.value(r, c + 1, cell(i, row));
+                    } else {
+                        ws.value(r, c + 1, row.values().getOrDefault(i.code(), 0L));
+                    }
                     var style = ws.style(r, c + 1).format("#,##0");
                     (total ? style.bold() : style).set();
                 }
@@ -96,18 +115,6 @@ public final class TableExport {
     }
 
     private static String quote(String s) {
-        return '"' + neutralised(s).replace("\"", "\"\"") + '"';
-    }
-
-    /**
-     * A cell Excel would read as a formula ("=HYPERLINK(...)", "+1", "-1", "@SUM", or one that
-     * starts with a tab or carriage return) gets a leading apostrophe, so a unit name typed by
-     * anyone cannot run in the spreadsheet of the official who opens the export.
-     */
-    static String neutralised(String cell) {
-        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-            return "'" + cell;
-        }
-        return cell;
+        return CsvCells.quote(s);
     }
 }

@@ -57,9 +57,10 @@ public class ParamConverters implements ParamConverterProvider {
         if (type.isEnum()) {
             Object[] values = type.getEnumConstants();
             String names = String.join(", ", Arrays.stream(values).map(Object::toString).toList());
+            // by constant name, or by the name an enum gives itself in toString (Tree's asThen), as the message lists them
             return converter(where, "one of " + names, s -> {
                 for (Object v : values) {
-                    if (((Enum) v).name().equals(s)) {
+                    if (((Enum) v).name().equals(s) || v.toString().equals(s)) {
                         return (T) v;
                     }
                 }

@@ -87,6 +87,8 @@ public final class NamedSql {
             unused.remove(name);
             if (v.value() == null) {
                 ps.setNull(i + 1, v.sqlType());
+            } else if (v.sqlType() == Types.ARRAY) {
+                ps.setArray(i + 1, ps.getConnection().createArrayOf("uuid", (Object[]) v.value()));
             } else {
                 ps.setObject(i + 1, v.value(), v.sqlType());
             }
@@ -123,6 +125,19 @@ public final class NamedSql {
         /** An instant, as {@code timestamptz}. */
         public Params instant(String name, Instant v) {
             return put(name, v == null ? null : v.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+
+        /** A day, as {@code date}. */
+        public Params date(String name, java.time.LocalDate v) {
+            return put(name, v, Types.DATE);
+        }
+
+        /**
+         * Ids as a {@code uuid[]} array: write {@code = ANY (:name)}. A real array, not text cast in
+         * the statement: a cast is evaluated again for every row scanned.
+         */
+        public Params uuids(String name, java.util.Collection<UUID> v) {
+            return put(name, v.toArray(UUID[]::new), Types.ARRAY);
         }
 
         /** An enum constant by name, or null. */
