@@ -41,6 +41,15 @@ public class Deadline extends PanacheEntityBase {
     @Column(name = "recipient_id")
     public UUID recipientId;
 
+    /** The unit the plan named, when it differs from {@link #unitId}: a reorganisation handed the obligation over. */
+    @Column(name = "original_unit_id")
+    public UUID originalUnitId;
+
+    /** True when the reporting unit owes this report in place of a unit that ceased. */
+    public boolean handedOver() {
+        return originalUnitId != null && !originalUnitId.equals(unitId);
+    }
+
     @Column(name = "due_at")
     public Instant dueAt;
 

@@ -77,6 +77,7 @@ public class DeadlineService {
         d.campaignId = o.campaignId();
         d.unitId = o.unitId();
         d.recipientId = o.recipientId();
+        d.originalUnitId = o.originalUnitId();
         d.dueAt = o.dueAt().toInstant();
         d.obligationStatus = cancelled ? ObligationState.CANCELLED : ObligationState.of(o.status());
         d.obligationVersion = o.version();

@@ -35,7 +35,7 @@ public class MessageComposer {
         String plan = planRef(d.planNumber, d.planTitle);
         String due = date(d.dueAt);
         String link = reportLink(d.obligationId);
-        String unitName = unitName(d.unitId);
+        String unitName = owner(d);
         int days = Math.abs(step.offsetDays());
         String key = step.kind() + "|" + d.obligationId + "|" + step.code() + "|" + d.dueAt.getEpochSecond();
         return switch (step.kind()) {
@@ -72,7 +72,7 @@ public class MessageComposer {
     /** The recipient sent the report back: tell the reporting unit why, and the deadline. */
     public Notice reportReturned(Deadline d, int revision, String reason) {
         String link = reportLink(d.obligationId);
-        String body = "Kính gửi " + unitName(d.unitId) + ": báo cáo kết quả thực hiện " + planRef(d.planNumber, d.planTitle)
+        String body = "Kính gửi " + owner(d) + ": báo cáo kết quả thực hiện " + planRef(d.planNumber, d.planTitle)
                 + " (lần " + revision + ") đã được " + unitName(d.recipientId) + " trả lại để chỉnh sửa. Lý do: "
                 + (reason == null || reason.isBlank() ? "không nêu" : reason.strip()) + ". Hạn gửi báo cáo: trước ngày "
                 + date(d.dueAt) + ". Chỉnh sửa báo cáo tại: " + link;
@@ -87,6 +87,15 @@ public class MessageComposer {
                 + "thực hiện " + planRef(number, title) + ". Xem số liệu tổng hợp tại: " + link;
         return new Notice(NotificationKind.ALL_CHILDREN_REPORTED, "ALL_CHILDREN_REPORTED|" + planId + "|" + unitId, unitId,
                 null, planId, nfc("Các đơn vị trực thuộc đã báo cáo đủ: " + planName(number, title)), nfc(body), link);
+    }
+
+    /**
+     * The unit that owes the report, and, when a reorganisation handed the obligation to it, the
+     * unit it reports in place of: "Phường Đăk Bla (thay cho Phường Nguyễn Trãi (cũ))".
+     */
+    String owner(Deadline d) {
+        String name = unitName(d.unitId);
+        return d.handedOver() ? name + " (thay cho " + unitName(d.originalUnitId) + " (cũ))" : name;
     }
 
     public String unitName(UUID unitId) {

@@ -2,6 +2,9 @@ package vn.actionmonth.notification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import vn.actionmonth.common.units.UnitDirectory;
+import vn.actionmonth.common.units.UnitRecord;
 import vn.actionmonth.events.Correlation;
 import vn.actionmonth.events.notification.NotificationSent;
 import vn.actionmonth.events.outbox.Outbox;
@@ -25,21 +28,33 @@ import java.util.UUID;
 @ApplicationScoped
 public class Notifier {
 
+    private static final Logger LOG = Logger.getLogger(Notifier.class);
+
     private final NotificationRepository notifications;
     private final ChannelRepository channels;
+    private final UnitDirectory units;
     private final Outbox outbox;
     private final Clock clock;
 
-    public Notifier(NotificationRepository notifications, ChannelRepository channels, Outbox outbox, Clock clock) {
+    public Notifier(NotificationRepository notifications, ChannelRepository channels, UnitDirectory units, Outbox outbox,
+            Clock clock) {
         this.notifications = notifications;
         this.channels = channels;
+        this.units = units;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** Returns how many notifications this call created. */
+    /**
+     * Returns how many notifications this call created: none for a unit that has ceased (a
+     * reorganisation merged or split it), whose duties went to its successor.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int notify(Notice n) {
+        if (units.find(n.unitId()).map(UnitRecord::retired).orElse(false)) {
+            LOG.infof("%s for unit %s not sent: the unit has ceased", n.kind(), n.unitId());
+            return 0;
+        }
         Instant now = clock.instant();
         String requestId = Correlation.requestId();
         int created = 0;

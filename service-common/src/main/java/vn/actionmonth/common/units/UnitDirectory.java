@@ -53,6 +53,25 @@ public class UnitDirectory {
                 r.path() + "%")).orElse(List.of());
     }
 
+    /** Every lineage edge of every reorganisation replicated so far, oldest first. */
+    public List<LineageRecord> lineage() {
+        List<LineageRecord> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT reorganisation_id, old_unit_id, new_unit_id, share, takes_over_duties, derived, allocation, effective_from
+                FROM unit_lineage_replica ORDER BY effective_from, reorganisation_id
+                """); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new LineageRecord(rs.getObject("reorganisation_id", UUID.class), rs.getObject("old_unit_id", UUID.class),
+                        rs.getObject("new_unit_id", UUID.class), rs.getString("share"), rs.getBoolean("takes_over_duties"),
+                        rs.getBoolean("derived"), rs.getBigDecimal("allocation"),
+                        rs.getObject("effective_from", java.time.LocalDate.class)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the unit lineage", e);
+        }
+        return out;
+    }
+
     /** Whether {@code unit} is {@code ancestor} or lies under it; false when either is unknown. */
     public boolean isWithin(UUID unit, UUID ancestor) {
         if (unit.equals(ancestor)) {

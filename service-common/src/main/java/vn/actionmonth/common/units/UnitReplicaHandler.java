@@ -3,13 +3,17 @@ package vn.actionmonth.common.units;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.actionmonth.common.sql.NamedSql;
 import vn.actionmonth.events.EventEnvelope;
 import vn.actionmonth.events.EventTypes;
 import vn.actionmonth.events.Topics;
 import vn.actionmonth.events.inbox.ConsumerBatch;
 import vn.actionmonth.events.inbox.EventHandler;
+import vn.actionmonth.events.plan.LineageEdge;
 import vn.actionmonth.events.plan.UnitEvent;
 import vn.actionmonth.events.plan.UnitSnapshot;
+import vn.actionmonth.events.plan.UnitSplit;
+import vn.actionmonth.events.plan.UnitsMerged;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,6 +39,14 @@ public class UnitReplicaHandler implements EventHandler {
             + "path = EXCLUDED.path, depth = EXCLUDED.depth, retired = EXCLUDED.retired, valid_from = EXCLUDED.valid_from, "
             + "valid_to = EXCLUDED.valid_to, parent_history = EXCLUDED.parent_history, version = EXCLUDED.version, "
             + "updated_at = now() WHERE unit_replica.version < EXCLUDED.version";
+
+    private static final NamedSql LINEAGE = NamedSql.of("""
+            INSERT INTO unit_lineage_replica (reorganisation_id, old_unit_id, new_unit_id, share, takes_over_duties, derived,
+                                              allocation, effective_from)
+            VALUES (:reorganisationId, :oldUnitId, :newUnitId, :share, :takesOverDuties, :derived,
+                    CAST(:allocation AS numeric), :effectiveFrom)
+            ON CONFLICT (reorganisation_id, old_unit_id, new_unit_id) DO NOTHING
+            """);
 
     private final UnitReplicaConfig config;
     private final ObjectMapper mapper;
@@ -62,6 +74,12 @@ public class UnitReplicaHandler implements EventHandler {
             return p;
         });
         pending.merge(e.unit());
+        // the lineage of a reorganisation: each edge comes with the new unit and again with a split old one
+        if (e instanceof UnitsMerged m && m.lineage() != null) {
+            m.lineage().forEach(l -> pending.lineage.put(l, new Dated(m.reorganisationId(), m.effectiveFrom())));
+        } else if (e instanceof UnitSplit s && s.lineage() != null) {
+            s.lineage().forEach(l -> pending.lineage.put(l, new Dated(s.reorganisationId(), s.effectiveFrom())));
+        }
     }
 
     private void write(Pending pending) {
@@ -84,9 +102,26 @@ public class UnitReplicaHandler implements EventHandler {
                 ps.addBatch();
             }
             ps.executeBatch();
+            if (!pending.lineage.isEmpty()) {
+                try (PreparedStatement lineage = c.prepareStatement(LINEAGE.jdbc())) {
+                    for (Map.Entry<LineageEdge, Dated> entry : pending.lineage.entrySet()) {
+                        LineageEdge l = entry.getKey();
+                        LINEAGE.bind(lineage, NamedSql.params().uuid("reorganisationId", entry.getValue().reorganisationId())
+                                .uuid("oldUnitId", l.oldUnitId()).uuid("newUnitId", l.newUnitId()).text("share", l.share())
+                                .bool("takesOverDuties", l.takesOverDuties()).bool("derived", l.derived())
+                                .text("allocation", l.allocation() == null ? null : l.allocation().toPlainString())
+                                .date("effectiveFrom", entry.getValue().effectiveFrom()));
+                        lineage.addBatch();
+                    }
+                    lineage.executeBatch();
+                }
+            }
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("could not update the unit replica", e);
         }
+    }
+
+    private record Dated(UUID reorganisationId, java.time.LocalDate effectiveFrom) {
     }
 
     static String path(UnitSnapshot u) {
@@ -102,6 +137,7 @@ public class UnitReplicaHandler implements EventHandler {
     /** The newest snapshot of each unit seen in the batch. */
     private static final class Pending {
         private final Map<UUID, UnitSnapshot> units = new LinkedHashMap<>();
+        private final Map<LineageEdge, Dated> lineage = new LinkedHashMap<>();
 
         void merge(UnitSnapshot u) {
             units.merge(u.id(), u, (a, b) -> b.version() >= a.version() ? b : a);
