@@ -121,6 +121,9 @@ class AuthorizationMatrixTest extends ReportServiceTestBase {
                 new Row("GET /api/v1/consolidations/table", aroundCity, (r, c) -> r.accept(ContentType.JSON)
                         .queryParam("unit", city).queryParam("campaign", campaign).get("/api/v1/consolidations/table"),
                         readers(wardAndAbove), always(200)),
+                new Row("GET /api/v1/comparisons", aroundCity, (r, c) -> r.queryParam("unit", city)
+                        .queryParam("campaigns", campaign.toString()).get("/api/v1/comparisons"), readers(wardAndAbove),
+                        always(200)),
                 new Row("GET /api/v1/completeness", aroundCity, (r, c) -> r.queryParam("unit", city)
                         .queryParam("campaign", campaign).get("/api/v1/completeness"), readers(wardAndAbove), always(200)),
 
@@ -131,7 +134,7 @@ class AuthorizationMatrixTest extends ReportServiceTestBase {
         String document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
         int size = AuthorizationMatrix.check(AuthorizationMatrix.operations(document), rows,
                 (unit, group) -> DevStackTestResource.token(unit, group));
-        assertThat(size).isEqualTo(17 * 7 * 6);
+        assertThat(size).isEqualTo(18 * 7 * 6);
     }
 
 

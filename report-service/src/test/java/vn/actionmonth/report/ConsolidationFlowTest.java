@@ -306,7 +306,7 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
         });
         for (UnitScope pair : pairs) {
             CompletenessService.Result one = completeness.compute(pair.unitId(), pair.scopeId(), false,
-                    CompletenessService.Level.SUBTREE);
+                    CompletenessService.Level.SUBTREE, vn.actionmonth.report.domain.Tree.AS_THEN);
             assertThat(batch.get(pair)).as("%s", pair).satisfies(b -> {
                 assertThat(b.subtree()).isEqualTo(one.subtree());
                 assertThat(b.childrenOwed()).isEqualTo(one.childrenOwed());
@@ -325,7 +325,7 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
             List<Counts> eachSubtree = completenessRows.countsInPlan(plan, paths, Way.EACH_SUBTREE);
             for (int i = 0; i < unitIds.size(); i++) {
                 CompletenessService.Result one = completeness.compute(unitIds.get(i), plan, false,
-                        CompletenessService.Level.SUBTREE);
+                        CompletenessService.Level.SUBTREE, vn.actionmonth.report.domain.Tree.AS_THEN);
                 Counts expected = new Counts(one.subtree().owed(), one.subtree().received(), one.subtree().onTime(),
                         one.childrenOwed(), one.childrenReported());
                 assertThat(walkingUp.get(i)).as("walking up: unit %s, plan %s", unitIds.get(i), plan).isEqualTo(expected);

@@ -3,6 +3,7 @@ package vn.actionmonth.report.repository;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGStatement;
+import vn.actionmonth.report.domain.Tree;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -58,6 +59,16 @@ public class CompletenessRepository {
             + "FROM unit_replica u JOIN %4$s "
             + "LEFT JOIN report r ON r.obligation_id = o.id "
             + "WHERE u.path ~>=~ %2$s AND u.path ~<~ %3$s AND r.frozen_path IS NULL AND o.status = 'OPEN' AND %1$s) ";
+
+    /**
+     * The owed rows as now: every obligation where its unit now stands (after a reorganisation, the
+     * successor it was handed to), submitted or not; same placeholders as ROWS.
+     */
+    private static final String ROWS_AS_NOW = "owed AS ("
+            + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id AS report_id, r.status, r.on_time, r.first_submitted_at, u.path "
+            + "FROM unit_replica u JOIN %4$s "
+            + "LEFT JOIN report r ON r.obligation_id = o.id "
+            + "WHERE u.path ~>=~ %2$s AND u.path ~<~ %3$s AND o.status = 'OPEN' AND %1$s) ";
 
     /** How branch two reaches a unit's obligations: a join the planner chooses for one subtree... */
     private static final String OBLIGATIONS = "obligation_replica o ON o.unit_id = u.id";
@@ -140,10 +151,10 @@ public class CompletenessRepository {
     }
 
     /** @param campaign true when {@code scopeId} is a campaign, false when it is a plan (and its sub-plans) */
-    public Counts counts(String subtreePath, UUID scopeId, boolean campaign) {
+    public Counts counts(String subtreePath, UUID scopeId, boolean campaign, Tree tree) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = prepare(c, String.format(COUNT, "?"), campaign)) {
-            int i = bindRows(ps, subtreePath, scope(c, scopeId, campaign));
+             PreparedStatement ps = prepare(c, String.format(COUNT, "?"), campaign, tree)) {
+            int i = bindRows(ps, subtreePath, scope(c, scopeId, campaign), tree);
             ps.setInt(i++, subtreePath.length() + CHILD_SEGMENT);
             ps.setInt(i, subtreePath.length() + CHILD_SEGMENT);
             try (ResultSet rs = ps.executeQuery()) {
@@ -227,10 +238,10 @@ public class CompletenessRepository {
      *
      * @param childrenOnly only those of the direct children of the subtree's root
      */
-    public List<Owed> lateOrMissing(String subtreePath, UUID scopeId, boolean campaign, boolean childrenOnly) {
+    public List<Owed> lateOrMissing(String subtreePath, UUID scopeId, boolean campaign, boolean childrenOnly, Tree tree) {
         List<Owed> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, LIST, campaign)) {
-            int i = bindRows(ps, subtreePath, scope(c, scopeId, campaign));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, LIST, campaign, tree)) {
+            int i = bindRows(ps, subtreePath, scope(c, scopeId, campaign), tree);
             ps.setBoolean(i++, !childrenOnly);
             ps.setInt(i, subtreePath.length() + CHILD_SEGMENT);
             try (ResultSet rs = ps.executeQuery()) {
@@ -270,8 +281,9 @@ public class CompletenessRepository {
         }
     }
 
-    private static PreparedStatement prepare(Connection c, String select, boolean campaign) throws SQLException {
-        String rows = String.format(ROWS, campaign ? IN_CAMPAIGN : IN_PLAN, "?", "?", OBLIGATIONS);
+    private static PreparedStatement prepare(Connection c, String select, boolean campaign, Tree tree) throws SQLException {
+        String rows = String.format(tree == Tree.AS_NOW ? ROWS_AS_NOW : ROWS, campaign ? IN_CAMPAIGN : IN_PLAN, "?", "?",
+                OBLIGATIONS);
         return plannedEachTime(c.prepareStatement("WITH " + rows + select));
     }
 
@@ -290,11 +302,11 @@ public class CompletenessRepository {
         return subtreePath.substring(0, subtreePath.length() - 1) + "0";
     }
 
-    /** Binds the subtree's range and the scope in both branches of ROWS. */
-    private static int bindRows(PreparedStatement ps, String subtreePath, Object scope) throws SQLException {
+    /** Binds the subtree's range and the scope in both branches of ROWS (the one of ROWS_AS_NOW). */
+    private static int bindRows(PreparedStatement ps, String subtreePath, Object scope, Tree tree) throws SQLException {
         int i = 1;
         String end = end(subtreePath);
-        for (int branch = 0; branch < 2; branch++) {
+        for (int branch = 0; branch < (tree == Tree.AS_NOW ? 1 : 2); branch++) {
             ps.setString(i++, subtreePath);
             ps.setString(i++, end);
             ps.setObject(i++, scope);

@@ -94,6 +94,28 @@ public class ConsolidationRepository {
         return figures(List.of(unit), scopeId);
     }
 
+    /** Every unit's own figures in the scope (indicator code to totals), for figures as now. */
+    public Map<UUID, Map<String, FigureTotals>> ownFigures(UUID scopeId) {
+        Map<UUID, Map<String, FigureTotals>> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT unit_id, indicator_code, own_submitted, own_approved FROM consolidation
+                WHERE scope_id = ? AND (own_submitted <> 0 OR own_approved <> 0)
+                """)) {
+            ps.setObject(1, scopeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long submitted = rs.getLong("own_submitted");
+                    long approved = rs.getLong("own_approved");
+                    out.computeIfAbsent(rs.getObject("unit_id", UUID.class), k -> new HashMap<>())
+                            .put(rs.getString("indicator_code"), new FigureTotals(submitted, submitted, approved, approved));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read consolidation", e);
+        }
+        return out;
+    }
+
     /** indicator code to totals of each (unit, scope), in one query. */
     public Map<UnitScope, Map<String, FigureTotals>> figures(Collection<UnitScope> pairs) {
         Map<UnitScope, Map<String, FigureTotals>> out = new HashMap<>();

@@ -8,4 +8,13 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class ObligationRepository implements PanacheRepositoryBase<ObligationReplica, UUID> {
+
+    /** The campaigns whose obligations carry this year. */
+    public java.util.List<UUID> campaignsOfYear(int year) {
+        @SuppressWarnings("unchecked")
+        java.util.List<UUID> ids = getEntityManager().createNativeQuery(
+                "SELECT DISTINCT campaign_id FROM obligation_replica WHERE campaign_year = :year ORDER BY campaign_id", UUID.class)
+                .setParameter("year", year).getResultList();
+        return ids;
+    }
 }

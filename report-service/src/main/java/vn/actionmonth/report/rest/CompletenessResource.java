@@ -32,11 +32,14 @@ public class CompletenessResource {
     @GET
     @Operation(operationId = "getCompleteness", summary = "Completeness and timeliness of a unit's subtree",
             description = "Counts cover the whole subtree (the unit included); the late and missing lists cover the "
-                    + "units one level down (level=CHILDREN, the default) or the whole subtree (level=SUBTREE).")
+                    + "units one level down (level=CHILDREN, the default) or the whole subtree (level=SUBTREE). With tree=asNow "
+                    + "every obligation counts where its unit stands today (an obligation handed over by a reorganisation, "
+                    + "at the successor), reported or not; with asThen (the default) a report counts where its unit stood "
+                    + "when it was first submitted.")
     public CompletenessView get(@BeanParam ScopeParams scope,
                                 @Parameter(description = "CHILDREN or SUBTREE") @QueryParam("level") @DefaultValue("CHILDREN")
                                 CompletenessService.Level level) {
         access.requireReadUnit(scope.unit());
-        return CompletenessView.of(service.compute(scope.unit(), scope.scope(), scope.isCampaign(), level));
+        return CompletenessView.of(service.compute(scope.unit(), scope.scope(), scope.isCampaign(), level, scope.tree()));
     }
 }

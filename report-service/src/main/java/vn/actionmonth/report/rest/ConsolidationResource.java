@@ -37,7 +37,7 @@ public class ConsolidationResource {
     public ConsolidationViews.Figures figures(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
                                               @Parameter(description = "Indicator set code", example = "CAM")
                                               @QueryParam("indicatorSet") String indicatorSet) {
-        return ConsolidationViews.Figures.of(service.figures(scope.unit(), scope.scope(), basis, indicatorSet));
+        return ConsolidationViews.Figures.of(service.figures(scope.unit(), scope.scope(), basis, indicatorSet, scope.tree()));
     }
 
     @GET
@@ -49,7 +49,7 @@ public class ConsolidationResource {
             + "Vietnamese headers.")
     public ConsolidationViews.Table table(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
                                           @QueryParam("indicatorSet") String indicatorSet) {
-        return ConsolidationViews.Table.of(service.table(scope.unit(), scope.scope(), basis, indicatorSet));
+        return ConsolidationViews.Table.of(service.table(scope.unit(), scope.scope(), basis, indicatorSet, scope.tree()));
     }
 
     @GET
@@ -59,7 +59,7 @@ public class ConsolidationResource {
             summary = "The consolidation table as CSV", description = "UTF-8 with BOM; money as 1.500.000.")
     public Response csv(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
                         @QueryParam("indicatorSet") String indicatorSet) {
-        ConsolidationService.Table t = service.table(scope.unit(), scope.scope(), basis, indicatorSet);
+        ConsolidationService.Table t = service.table(scope.unit(), scope.scope(), basis, indicatorSet, scope.tree());
         return file(TableExport.csv(t), TableExport.CSV + ";charset=UTF-8", "tong-hop.csv");
     }
 
@@ -70,7 +70,7 @@ public class ConsolidationResource {
             summary = "The consolidation table as an Excel workbook", description = "Sheet 'Tổng hợp'; numbers formatted #,##0.")
     public Response xlsx(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
                          @QueryParam("indicatorSet") String indicatorSet) {
-        ConsolidationService.Table t = service.table(scope.unit(), scope.scope(), basis, indicatorSet);
+        ConsolidationService.Table t = service.table(scope.unit(), scope.scope(), basis, indicatorSet, scope.tree());
         return file(TableExport.xlsx(t), TableExport.XLSX, "tong-hop.xlsx");
     }
 

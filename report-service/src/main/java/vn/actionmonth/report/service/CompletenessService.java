@@ -6,6 +6,7 @@ import vn.actionmonth.common.units.UnitDirectory;
 import vn.actionmonth.common.units.UnitRecord;
 import vn.actionmonth.events.report.Completeness;
 import vn.actionmonth.report.domain.ReportStatus;
+import vn.actionmonth.report.domain.Tree;
 import vn.actionmonth.report.domain.UnitScope;
 import vn.actionmonth.report.repository.CompletenessRepository;
 import vn.actionmonth.report.repository.CompletenessRepository.Counts;
@@ -50,13 +51,13 @@ public class CompletenessService {
                          List<Entry> late, List<Entry> missing) {
     }
 
-    public Result compute(UUID unitId, UUID scopeId, boolean campaign, Level level) {
+    public Result compute(UUID unitId, UUID scopeId, boolean campaign, Level level, Tree tree) {
         String path = units.find(unitId).map(UnitRecord::path).orElseThrow(() -> Problems.notFound("unit", unitId));
-        Counts counts = repository.counts(path, scopeId, campaign);
+        Counts counts = repository.counts(path, scopeId, campaign, tree);
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Entry> late = new ArrayList<>();
         List<Entry> missing = new ArrayList<>();
-        for (Owed o : repository.lateOrMissing(path, scopeId, campaign, level == Level.CHILDREN)) {
+        for (Owed o : repository.lateOrMissing(path, scopeId, campaign, level == Level.CHILDREN, tree)) {
             boolean isReceived = o.status() != null && ReportStatus.valueOf(o.status()).received();
             (isReceived ? late : missing).add(entry(o, now));
         }
