@@ -38,10 +38,14 @@ class CampaignWalkIT {
     static final UUID SYSTEM_UNIT = new UUID(0, 0);
     static Api system;
     static Units units;
+    static UUID campaign2024;
+    /** What each unit finally submitted in 2024, for the sums as now. */
+    static final Map<UUID, Map<String, Object>> submittedFigures2024 = new HashMap<>();
 
     /** The units of the walk, created through plan-service. */
     record Units(UUID ministry, UUID province, UUID labourDept, UUID homeAffairsDept, UUID youthUnion, UUID city,
-                 UUID dakGlei, UUID nguyenTrai, UUID quyetThang, UUID thongNhat, UUID dakGleiTown, UUID dakBlo) {
+                 UUID dakGlei, UUID nguyenTrai, UUID quyetThang, UUID thongNhat, UUID dakGleiTown, UUID dakBlo,
+                 UUID dakMan, UUID quangNgai) {
     }
 
     @BeforeAll
@@ -64,7 +68,9 @@ class CampaignWalkIT {
                 createUnit(admin, "COMMUNE", "Phường Quyết Thắng", "23287", city),
                 createUnit(admin, "COMMUNE", "Phường Thống Nhất", "23299", city),
                 createUnit(admin, "COMMUNE", "Thị trấn Đắk Glei", "23341", dakGlei),
-                createUnit(admin, "COMMUNE", "Xã Đắk Blô", "23344", dakGlei));
+                createUnit(admin, "COMMUNE", "Xã Đắk Blô", "23344", dakGlei),
+                createUnit(admin, "COMMUNE", "Xã Đắk Man", "23347", dakGlei),
+                createUnit(admin, "PROVINCE", "Ủy ban nhân dân tỉnh Quảng Ngãi", "51", ministry));
     }
 
     @Test
@@ -72,6 +78,7 @@ class CampaignWalkIT {
     void the2024CampaignConsolidatesAtTheMinistryToWhatEveryUnitReported() {
         Units u = units;
         UUID campaign = campaign(2024);
+        campaign2024 = campaign;
         UUID guidance = publishPlan(u.ministry(), campaign, "982/LĐTBXH-CTE", "Hướng dẫn triển khai Tháng hành động vì trẻ em năm 2024",
                 null, List.of(u.province()), u.ministry(), null, "2024-08-01T00:00:00+07:00");
         UUID provincePlan = publishPlan(u.province(), campaign, "75/KH-UBND", "Triển khai Tháng hành động vì trẻ em tỉnh Kon Tum năm 2024",
@@ -126,6 +133,7 @@ class CampaignWalkIT {
                     .post("/api/v1/reports/" + report + "/approve").then().statusCode(200);
         }
 
+        submittedFigures2024.putAll(submitted);
         Map<String, Long> expected = totals(submitted.values());
         await("the ministry's approved figures equal what was reported").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(consolidated(u.ministry(), "campaign", campaign, "APPROVED")).isEqualTo(expected);
@@ -156,11 +164,19 @@ class CampaignWalkIT {
         });
     }
 
+    /**
+     * The 2025 campaign straddles the reorganisation of 1 July 2025: plans and most reports on the
+     * old tree, then Kon Tum and Quảng Ngãi form the new Tỉnh Quảng Ngãi, the districts are
+     * abolished and wards merge, while Xã Đắk Blô's report is still due. The lineage is the real
+     * one for these units, except that Phường Thống Nhất (which went whole into Phường Kon Tum) is
+     * split here between Phường Kon Tum and Phường Đăk Bla, to see a range.
+     */
     @Test
     @Order(2)
-    void aUnitThatNeverReportsIsMissingAtEveryLevelAboveItIsRemindedAndEscalated() {
+    void the2025CampaignStraddlesTheReorganisationAndEveryFigureIsCountedOnceAsThenAndAsNow() {
         Units u = units;
         setClocks("2025-05-20T08:00:00+07:00");
+        UUID campaign2024 = CampaignWalkIT.campaign2024;
         UUID campaign = campaign(2025);
         UUID guidance = publishPlan(u.ministry(), campaign, "1024/BYT-BMTE", "Hướng dẫn tổ chức Tháng hành động vì trẻ em năm 2025",
                 null, List.of(u.province()), u.ministry(), null, "2025-08-01T00:00:00+07:00");
@@ -172,13 +188,14 @@ class CampaignWalkIT {
         await("obligations reach notification-service").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(deadlines(u.ministry(), "open").<Integer>path("total")).isEqualTo(3));
         setClocks("2025-07-01T09:00:00+07:00");
+        List<Map<String, Object>> reported2025 = new ArrayList<>();
         for (Map<String, Object> o : obligations) {
             UUID unit = UUID.fromString((String) o.get("unitId"));
             if (!unit.equals(u.dakBlo())) {
                 submitReport(unit, UUID.fromString((String) o.get("id")), figures(7));
+                reported2025.add(figures(7));
             }
         }
-
         for (UUID above : List.of(u.dakGlei(), u.province(), u.ministry())) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     completenessSubtree(above, "campaign", campaign).<List<String>>path("missingUnits.unitId"))
@@ -186,8 +203,44 @@ class CampaignWalkIT {
         }
         assertThat(completenessSubtree(u.dakGlei(), "plan", districtPlan).<List<String>>path("missingUnits.unitId"))
                 .containsExactly(u.dakBlo().toString());
+        Map<String, Long> asThen2024 = consolidated(u.ministry(), "campaign", campaign2024, "SUBMITTED");
+        await("the 2025 reports reach the consolidation").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(consolidated(u.ministry(), "campaign", campaign, "SUBMITTED")).isEqualTo(totals(reported2025)));
 
-        // Time passes as it would: each moment of the policy (due 10/07/2025) brings its notice.
+        // 1 July 2025, 10:00: the reorganisation, applied by the ministry on its day.
+        setClocks("2025-07-01T10:00:00+07:00");
+        Api ministryAdmin = Api.as(stack, u.ministry(), "admin");
+        Response applied = created(ministryAdmin.plan(), "/api/v1/reorganisations", map(
+                "rootId", u.ministry(), "effectiveDate", "2025-07-01",
+                "title", "Nghị quyết 202/2025/QH15; Nghị quyết 1674/NQ-UBTVQH15 về sắp xếp các đơn vị hành chính cấp xã của tỉnh Quảng Ngãi",
+                "units", List.of(
+                        map("code", "51", "name", "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+                        map("code", "23293", "name", "Phường Kon Tum", "parentCode", "51"),
+                        map("code", "23302", "name", "Phường Đăk Bla", "parentCode", "51"),
+                        map("code", "23341", "name", "Xã Đăk Pék", "parentCode", "51"),
+                        map("code", "23344", "name", "Xã Đăk Plô", "parentCode", "51")),
+                "lineage", List.of(
+                        edge("51", "51", "FULL"), edge("51", "62", "FULL"),
+                        edge("23293", "23287", "FULL"), edge("23293", "23299", "PARTIAL", true),
+                        edge("23302", "23299", "PARTIAL"), edge("23302", "23305", "FULL"),
+                        edge("23341", "23341", "FULL"), edge("23344", "23344", "FULL"), edge("23344", "23347", "FULL"))));
+        assertThat(applied.<Integer>path("unitsCeased")).as("2 provinces, 2 districts, 5 communes").isEqualTo(9);
+        assertThat(applied.<Integer>path("unitsContinued")).as("Thị trấn Đắk Glei continues as Xã Đăk Pék").isEqualTo(1);
+        assertThat(applied.<Integer>path("unitsMoved")).as("the three departments of Kon Tum").isEqualTo(3);
+        UUID newProvince = byCode("51");
+        UUID kontumWard = byCode("23293");
+        UUID dakBla = byCode("23302");
+        UUID dakPlo = byCode("23344");
+
+        // Obligations handed over: Đắk Blô's report is now owed by Xã Đăk Plô, to the new province.
+        Map<String, Object> owed = obligationsOf(campaign).stream()
+                .filter(o -> u.dakBlo().toString().equals(o.get("originalUnitId"))).findFirst().orElseThrow();
+        assertThat(owed).containsEntry("unitId", dakPlo.toString()).containsEntry("recipientId", newProvince.toString())
+                .containsEntry("handedOverOn", "2025-07-01");
+        assertThat(obligationsOf(campaign).stream().filter(o -> u.province().toString().equals(o.get("originalUnitId")))
+                .findFirst().orElseThrow()).as("the province's report to the ministry").containsEntry("unitId", newProvince.toString());
+
+        // Reminders go to the successor only, naming the unit it replaces; the escalation to the new province.
         List<String> expectedSoFar = new ArrayList<>();
         String[][] moments = {{"2025-07-03T08:00:00+07:00", "REMINDER"}, {"2025-07-07T08:00:00+07:00", "REMINDER"},
                 {"2025-07-09T08:00:00+07:00", "REMINDER"}, {"2025-07-10T08:00:00+07:00", "DUE"},
@@ -196,17 +249,105 @@ class CampaignWalkIT {
             setClocks(moment[0]);
             expectedSoFar.add(moment[1]);
             await(moment[1] + " at " + moment[0]).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(deadlineNotices(u.dakBlo())).containsExactlyInAnyOrderElementsOf(expectedSoFar));
+                    assertThat(deadlineNotices(dakPlo)).containsExactlyInAnyOrderElementsOf(expectedSoFar));
         }
-        setClocks("2025-07-16T23:00:00+07:00");
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(inboxKinds(u.dakGlei())).as("no escalation before 7 days overdue").doesNotContain("ESCALATION"));
-
+        assertThat(inboxBodies(dakPlo)).filteredOn(b -> b.contains("báo cáo")).isNotEmpty()
+                .allSatisfy(b -> assertThat(b).startsWith("Kính gửi Xã Đăk Plô (thay cho Xã Đắk Blô (cũ))"));
         setClocks("2025-07-17T09:00:00+07:00");
-        await("the escalation reaches the recipient, Đắk Glei").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(inboxKinds(u.dakGlei())).containsOnlyOnce("ESCALATION"));
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(deadlineNotices(u.dakBlo())).as("each sent once").containsExactlyInAnyOrderElementsOf(expectedSoFar));
+        await("the escalation reaches the new province").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(inboxKinds(newProvince)).containsOnlyOnce("ESCALATION"));
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(deadlineNotices(u.dakBlo())).as("nothing for a unit that ceased").isEmpty();
+            assertThat(deadlineNotices(u.dakGlei())).as("nor for the abolished district").isEmpty();
+            assertThat(deadlineNotices(dakPlo)).as("each sent once").containsExactlyInAnyOrderElementsOf(expectedSoFar);
+        });
+
+        // Every figure still counted once: as then and as now, at the ministry, the same; the consistency check clean.
+        assertThat(consolidated(u.ministry(), "campaign", campaign, "SUBMITTED")).isEqualTo(totals(reported2025));
+        assertThat(asNow(u.ministry(), campaign)).isEqualTo(totals(reported2025));
+        assertThat(consolidated(u.ministry(), "campaign", campaign2024, "SUBMITTED")).isEqualTo(asThen2024);
+        Response check = system.report().post("/api/v1/consistency-checks").then().statusCode(200).extract().response();
+        assertThat(check.<List<?>>path("differences")).isEmpty();
+
+        // New Quảng Ngãi as now: 2024 and 2025 are the old units' sums, exact; Đăk Bla, with part of Thống Nhất, a range.
+        assertThat(consolidated(newProvince, "campaign", campaign2024, "SUBMITTED")).as("as then, new: nothing").isEmpty();
+        assertThat(asNow(newProvince, campaign2024)).isEqualTo(asThen2024);
+        assertThat(asNow(newProvince, campaign)).isEqualTo(totals(reported2025));
+        Map<String, Long> nguyenTrai = nonZero(totals(List.of(submittedFigures2024.get(u.nguyenTrai()))));
+        Map<String, Long> thongNhat = nonZero(totals(List.of(submittedFigures2024.get(u.thongNhat()))));
+        Map<String, Long> quyetThang = nonZero(totals(List.of(submittedFigures2024.get(u.quyetThang()))));
+        Response comparison = system.report().queryParam("unit", newProvince).queryParam("campaigns", "2024,2025")
+                .get("/api/v1/comparisons").then().statusCode(200).extract().response();
+        assertThat(nonZero(comparison.path("campaigns[0].total.values"))).isEqualTo(asThen2024);
+        assertThat(nonZero(comparison.path("campaigns[1].total.values"))).isEqualTo(totals(reported2025));
+        String dakBlaRow = "campaigns[0].children.find { it.unitId == '" + dakBla + "' }";
+        assertThat(nonZero(comparison.path(dakBlaRow + ".values"))).isEqualTo(nguyenTrai);
+        assertThat(comparison.<Map<String, Object>>path(dakBlaRow + ".upTo")).as("a range").isNotEmpty();
+        assertThat(upper(comparison, dakBlaRow)).as("Đăk Bla: Nguyễn Trãi, up to all of Thống Nhất")
+                .isEqualTo(sum(nguyenTrai, thongNhat));
+        String kontumRow = "campaigns[0].children.find { it.unitId == '" + kontumWard + "' }";
+        assertThat(nonZero(comparison.path(kontumRow + ".values"))).isEqualTo(quyetThang);
+        assertThat(upper(comparison, kontumRow)).isEqualTo(sum(quyetThang, thongNhat));
+    }
+
+    static UUID byCode(String code) {
+        return UUID.fromString(system.plan().queryParam("code", code).get("/api/v1/units").then().statusCode(200)
+                .extract().<String>path("items[0].id"));
+    }
+
+    static Map<String, Object> edge(String newCode, String oldCode, String share) {
+        return edge(newCode, oldCode, share, false);
+    }
+
+    static Map<String, Object> edge(String newCode, String oldCode, String share, boolean takesOverDuties) {
+        return map("newCode", newCode, "oldCode", oldCode, "share", share, "takesOverDuties", takesOverDuties);
+    }
+
+    static Map<String, Long> asNow(UUID unit, UUID campaign) {
+        List<Map<String, Object>> figures = system.report().queryParam("unit", unit).queryParam("campaign", campaign)
+                .queryParam("tree", "asNow").get("/api/v1/consolidations").then().statusCode(200).extract().path("figures");
+        Map<String, Long> out = new HashMap<>();
+        for (Map<String, Object> f : figures) {
+            assertThat(f.get("exact")).as("%s as now at %s", f.get("code"), unit).isEqualTo(true);
+            long total = ((Number) f.get("total")).longValue();
+            if (total != 0) {
+                out.put((String) f.get("code"), total);
+            }
+        }
+        return out;
+    }
+
+    static Map<String, Long> nonZero(Map<String, ?> values) {
+        Map<String, Long> out = new HashMap<>();
+        if (values != null) {
+            values.forEach((k, v) -> {
+                if (((Number) v).longValue() != 0) {
+                    out.put(k, ((Number) v).longValue());
+                }
+            });
+        }
+        return out;
+    }
+
+    /** A row's upper bounds: its values, with upTo over those that are ranges. */
+    static Map<String, Long> upper(Response comparison, String row) {
+        Map<String, Object> all = new HashMap<>(comparison.<Map<String, Object>>path(row + ".values"));
+        Map<String, Object> upTo = comparison.path(row + ".upTo");
+        if (upTo != null) {
+            all.putAll(upTo);
+        }
+        return nonZero(all);
+    }
+
+    static Map<String, Long> sum(Map<String, Long> a, Map<String, Long> b) {
+        Map<String, Long> out = new HashMap<>(a);
+        b.forEach((k, v) -> out.merge(k, v, Long::sum));
+        return out;
+    }
+
+    static List<String> inboxBodies(UUID unit) {
+        return Api.as(stack, unit, "viewer").notification().queryParam("size", 200).get("/api/v1/inbox")
+                .then().statusCode(200).extract().path("items.body");
     }
 
     /** The deadline notices in a unit's inbox (not the news of plans published or reports returned). */
