@@ -43,7 +43,7 @@ class PlanApiTest {
     AgroalDataSource dataSource;
 
     /** The fields a planner writes; the rest (id, status, revision, version, year) the service sets. */
-    private static final List<String> SERVER_FIELDS = List.of("id", "status", "revision", "version", "year");
+    private static final List<String> SERVER_FIELDS = List.of("id", "status", "revision", "version", "year", "warnings");
 
     @ParameterizedTest
     @ValueSource(strings = {"lc-2024", "ls-75", "ls-snv-2024", "kt-124", "nt-2024"})
@@ -328,6 +328,65 @@ class PlanApiTest {
     private static JsonNode read(UUID id) throws Exception {
         String body = given().auth().oauth2(system()).get("/api/v1/plans/" + id).then().statusCode(200).extract().asString();
         return TestSupport.JSON.readTree(body);
+    }
+
+    @Test
+    void aPlanThatBendsARuleIsAcceptedWithWarningsKeptOnIt() throws Exception {
+        // The ward's plan with a period in the year before its campaign, issued after the period began, and its
+        // school's report due no earlier than the city needs the ward's own (30/6/2024).
+        UUID id = draftCopyOf("nt-2024", input -> {
+            input.put("periodStart", "2023-06-01");
+            input.put("issueDate", "2023-06-15");
+            ObjectNode r = input.putObject("reportingRequirement");
+            r.putArray("reportingUnitIds").add(unit("NT-TH-THCS-ND").toString());
+            r.put("recipientId", admin("23305").toString()).put("indicatorSetCode", "CAM")
+                    .put("dueAt", "2024-07-01T00:00:00+07:00");
+        });
+        given().auth().oauth2(system()).get("/api/v1/plans/" + id).then().statusCode(200)
+                .body("warnings.field", equalTo(List.of("periodStart", "issueDate", "reportingRequirement.dueAt")))
+                .body("warnings[0].message", equalTo("the period starts in 2023, the campaign is of 2024"));
+
+        // Put right, the warnings go.
+        String etag = given().auth().oauth2(system()).get("/api/v1/plans/" + id).then().extract().header("ETag");
+        ObjectNode fixed = inputOf("nt-2024");
+        fixed.put("number", "/KH-UBND");
+        given().auth().oauth2(as(admin("23305"), "planner")).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(fixed.toString()).put("/api/v1/plans/" + id).then().statusCode(200).body("warnings", equalTo(List.of()));
+    }
+
+    @Test
+    void anActivityCarriesItsDaysItsPlaceAndSeveralLeadUnits() throws Exception {
+        ObjectNode swim = TestSupport.JSON.createObjectNode().put("title", "Tổ chức lớp dạy bơi an toàn cho trẻ em")
+                .put("startDate", "2024-06-03").put("endDate", "2024-06-28").put("place", "Bể bơi Trung tâm Văn hóa thành phố");
+        swim.putArray("leadUnits").add(TestSupport.JSON.createObjectNode().put("unitId", admin("608").toString())
+                        .put("name", "UBND thành phố Kon Tum"))
+                .add(TestSupport.JSON.createObjectNode().put("unitId", unit("KT-TP-PLDTBXH").toString())
+                        .put("name", "Phòng Lao động - Thương binh và Xã hội"));
+        swim.putArray("coordinatingUnits").add(TestSupport.JSON.createObjectNode().put("name", "Đoàn Thanh niên các phường"));
+        UUID id = draftCopyOf("kt-124", input -> input.putArray("activities").add(swim));
+        given().auth().oauth2(system()).get("/api/v1/plans/" + id).then().statusCode(200)
+                .body("activities[0].startDate", equalTo("2024-06-03")).body("activities[0].endDate", equalTo("2024-06-28"))
+                .body("activities[0].place", equalTo("Bể bơi Trung tâm Văn hóa thành phố"))
+                .body("activities[0].leadUnits.name", equalTo(List.of("UBND thành phố Kon Tum",
+                        "Phòng Lao động - Thương binh và Xã hội")))
+                .body("warnings", equalTo(List.of()));
+
+        Writes before = writes();
+        ObjectNode backwards = inputOf("kt-124");
+        backwards.putArray("activities").add(swim.deepCopy().put("endDate", "2024-06-01"));
+        refused(as(admin("608"), "planner"), backwards, "activities[0].endDate");
+        ObjectNode outsideReach = inputOf("kt-124");
+        ObjectNode far = swim.deepCopy();
+        ((ArrayNode) far.get("leadUnits")).add(TestSupport.JSON.createObjectNode().put("unitId", admin("12").toString())
+                .put("name", "UBND tỉnh Lai Châu"));
+        outsideReach.putArray("activities").add(far);
+        refused(as(admin("608"), "planner"), outsideReach, "activities[0].leadUnits[2].unitId");
+        assertThat(writes()).isEqualTo(before);
+
+        UUID late = draftCopyOf("kt-124", input -> input.putArray("activities").add(swim.deepCopy()
+                .put("startDate", "2024-08-01").put("endDate", "2024-08-15")));
+        given().auth().oauth2(system()).get("/api/v1/plans/" + late).then()
+                .body("warnings.field", equalTo(List.of("activities[0]")));
     }
 
     private static ObjectNode inputOf(String sampleKey) throws Exception {

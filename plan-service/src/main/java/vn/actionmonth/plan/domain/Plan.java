@@ -113,6 +113,11 @@ public class Plan {
     @Column(name = "signer_title")
     public String signerTitle;
 
+    /** What the rules warned about when the plan was last written. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<PlanWarning> warnings = new ArrayList<>();
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public PlanStatus status;

@@ -5,6 +5,7 @@ import vn.actionmonth.plan.domain.Activity;
 import vn.actionmonth.plan.domain.Assignment;
 import vn.actionmonth.plan.domain.Plan;
 import vn.actionmonth.plan.domain.PlanStatus;
+import vn.actionmonth.plan.domain.PlanWarning;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -34,6 +35,8 @@ public record PlanView(
         ReportingRequirement reportingRequirement,
         List<String> recipients,
         Signer signer,
+        @Schema(description = "What the rules warned about when the plan was last written (it was accepted); empty when "
+                + "nothing") List<PlanWarning> warnings,
         @Schema(examples = "PUBLISHED") PlanStatus status,
         @Schema(description = "0 for a draft, 1 when published, +1 per amendment", examples = "1") int revision,
         @Schema(description = "Increases with every change; the ETag", examples = "2") long version) {
@@ -47,6 +50,6 @@ public record PlanView(
         return new PlanView(p.id, p.number, p.title, p.issuerId, p.issueDate, p.issuePlace, p.dateLine, p.campaignId, p.year,
                 p.basisPlanId, List.copyOf(p.basisDocuments), p.theme, p.periodStart, p.periodEnd, p.objectives,
                 p.requirements, List.copyOf(p.messages), List.copyOf(p.activities), List.copyOf(p.assignments), reporting,
-                List.copyOf(p.recipients), signer, p.status, p.revision, p.version);
+                List.copyOf(p.recipients), signer, List.copyOf(p.warnings), p.status, p.revision, p.version);
     }
 }

@@ -9,6 +9,7 @@ import vn.actionmonth.plan.domain.Campaign;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.Plan;
 import vn.actionmonth.plan.domain.PlanStatus;
+import vn.actionmonth.plan.domain.PlanWarning;
 import vn.actionmonth.plan.domain.Reach;
 import vn.actionmonth.plan.domain.UnitRef;
 import vn.actionmonth.plan.repository.CampaignRepository;
@@ -52,8 +53,9 @@ public class PlanRules {
         this.plans = plans;
     }
 
-    /** What the input refers to, once checked. */
-    public record Checked(OrgUnit issuer, Campaign campaign, LocalDate periodStart, LocalDate periodEnd) {
+    /** What the input refers to, once checked, and what the rules warn about. */
+    public record Checked(OrgUnit issuer, Campaign campaign, LocalDate periodStart, LocalDate periodEnd,
+                          List<PlanWarning> warnings) {
     }
 
     public Checked check(PlanInput in, UUID planId, List<Problem.Violation> errors) {
@@ -93,7 +95,49 @@ public class PlanRules {
         }
         checkReporting(in.reportingRequirement(), issuer, end, named, namedBefore, errors);
         checkUnitRefs(in, issuer, named, errors);
-        return new Checked(issuer, campaign, start, end);
+        return new Checked(issuer, campaign, start, end, warnings(in, campaign, start, end));
+    }
+
+    /**
+     * Rules an official should be told about, not refused for: a period outside the campaign's
+     * year, a plan issued after its period began, a deadline later than the one its issuer must
+     * meet under the basis plan (nothing would be left to consolidate in).
+     */
+    private List<PlanWarning> warnings(PlanInput in, Campaign campaign, LocalDate start, LocalDate end) {
+        List<PlanWarning> out = new ArrayList<>();
+        if (campaign != null) {
+            if (start != null && start.getYear() != campaign.year) {
+                out.add(new PlanWarning("periodStart", "the period starts in " + start.getYear() + ", the campaign is of "
+                        + campaign.year));
+            }
+            if (end != null && end.getYear() != campaign.year) {
+                out.add(new PlanWarning("periodEnd", "the period ends in " + end.getYear() + ", the campaign is of "
+                        + campaign.year));
+            }
+        }
+        List<Activity> activities = in.activities() == null ? List.of() : in.activities();
+        for (int i = 0; i < activities.size(); i++) {
+            Activity a = activities.get(i);
+            if (a != null && start != null && end != null && ((a.startDate() != null && a.startDate().isAfter(end))
+                    || (a.endDate() != null && a.endDate().isBefore(start)))) {
+                out.add(new PlanWarning("activities[" + i + "]", "the activity lies outside the plan's period " + start
+                        + " to " + end));
+            }
+        }
+        if (in.issueDate() != null && start != null && in.issueDate().isAfter(start)) {
+            out.add(new PlanWarning("issueDate", "the plan is issued on " + in.issueDate() + ", after its period began on "
+                    + start));
+        }
+        ReportingRequirement r = in.reportingRequirement();
+        if (r != null && r.dueAt() != null && in.basisPlanId() != null) {
+            Plan basis = plans.findById(in.basisPlanId());
+            if (basis != null && basis.dueAt != null && !r.dueAt().isBefore(basis.dueAt)) {
+                out.add(new PlanWarning(REPORTING + "dueAt", "reports are due " + r.dueAt().atZoneSameInstant(VietnamTime.ZONE).toLocalDate() + ", not before "
+                        + "the basis plan's own deadline " + basis.dueAt.atZoneSameInstant(VietnamTime.ZONE)
+                        .toLocalDate() + ": no time is left to consolidate them"));
+            }
+        }
+        return out;
     }
 
     private void checkBasis(PlanInput in, UUID planId, OrgUnit issuer, Campaign campaign, List<Problem.Violation> errors) {
@@ -197,6 +241,14 @@ public class PlanRules {
                 errors.add(Problem.Violation.body("activities[" + i + "].title", "must not be blank"));
             }
             reachable(issuer, named, "activities[" + i + "].leadUnit.unitId", a.leadUnit(), false, errors);
+            List<UnitRef> leads = a.leadUnits() == null ? List.of() : a.leadUnits();
+            for (int j = 0; j < leads.size(); j++) {
+                reachable(issuer, named, "activities[" + i + "].leadUnits[" + j + "].unitId", leads.get(j), false, errors);
+            }
+            if (a.startDate() != null && a.endDate() != null && a.endDate().isBefore(a.startDate())) {
+                errors.add(Problem.Violation.body("activities[" + i + "].endDate", "must not be before startDate "
+                        + a.startDate()));
+            }
             List<UnitRef> co = a.coordinatingUnits() == null ? List.of() : a.coordinatingUnits();
             for (int j = 0; j < co.size(); j++) {
                 reachable(issuer, named, "activities[" + i + "].coordinatingUnits[" + j + "].unitId", co.get(j), false, errors);
@@ -249,7 +301,7 @@ public class PlanRules {
         }
         for (Activity a : in.activities() == null ? List.<Activity>of() : in.activities()) {
             if (a != null) {
-                ids.add(a.leadUnit() == null ? null : a.leadUnit().unitId());
+                a.leads().forEach(l -> ids.add(l == null ? null : l.unitId()));
                 (a.coordinatingUnits() == null ? List.<UnitRef>of() : a.coordinatingUnits())
                         .forEach(c -> ids.add(c == null ? null : c.unitId()));
             }

@@ -441,13 +441,14 @@ public class PlanService {
         p.theme = Texts.nfc(in.theme());
         p.periodStart = checked.periodStart();
         p.periodEnd = checked.periodEnd();
+        p.warnings = new ArrayList<>(checked.warnings());
         p.objectives = Texts.nfc(in.objectives());
         p.requirements = Texts.nfc(in.requirements());
         p.messages = new ArrayList<>(Texts.nfc(in.messages()));
         p.activities = in.activities() == null ? new ArrayList<>() : in.activities().stream()
                 .map(a -> new vn.actionmonth.plan.domain.Activity(Texts.nfc(a.title()), Texts.nfc(a.description()),
-                        ref(a.leadUnit()), a.coordinatingUnits() == null ? List.of()
-                                : a.coordinatingUnits().stream().map(PlanService::ref).toList(), Texts.nfc(a.time())))
+                        ref(a.leadUnit()), refs(a.coordinatingUnits()), Texts.nfc(a.time()), a.startDate(), a.endDate(),
+                        Texts.nfc(a.place()), refs(a.leadUnits())))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         p.assignments = in.assignments() == null ? new ArrayList<>() : in.assignments().stream()
                 .map(a -> new vn.actionmonth.plan.domain.Assignment(ref(a.unit()), Texts.nfc(a.tasks())))
@@ -467,6 +468,10 @@ public class PlanService {
 
     private static UnitRef ref(UnitRef r) {
         return r == null ? null : new UnitRef(r.unitId(), Texts.nfc(r.name()));
+    }
+
+    private static List<UnitRef> refs(List<UnitRef> rs) {
+        return rs == null ? List.of() : rs.stream().map(PlanService::ref).toList();
     }
 
     /** The plan as an input, to check the rules again at publication. */
