@@ -213,4 +213,32 @@ class RemindersTest extends NotificationTestBase {
                 o.planId(), "Kế hoạch đã được ban hành", "Kính gửi Phường Nguyễn Trãi", LINK_BASE);
         assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> notifier.notify(late))).isZero();
     }
+
+    @Test
+    void theConsolidatingUnitHearsTheEscalationAndThatAllChildrenReportedAsTheRecipientDoes() {
+        Tree t = tree("Phường Quyết Thắng", "Phường Thống Nhất");
+        UnitSnapshot labour = unit("DEPARTMENT", "Phòng Lao động - Thương binh và Xã hội thành phố Kon Tum", t.city());
+        awaitConsumed(publish(new vn.actionmonth.events.plan.UnitCreated(labour)));
+        ObligationSnapshot late = through(obligation(t.ward(0), t.city(), DUE), labour);
+        ObligationSnapshot onTime = through(obligation(t.ward(1), t.city(), DUE), labour);
+        awaitConsumed(publish(new vn.actionmonth.events.plan.ObligationCreated(late)),
+                publish(new vn.actionmonth.events.plan.ObligationCreated(onTime)));
+        awaitConsumed(publish(submitted(onTime, 1)));
+
+        runAt(at(2024, 7, 29));
+        assertThat(inboxKinds(t.city())).containsOnlyOnce("ESCALATION");
+        assertThat(inboxKinds(labour)).as("the consolidating unit chases the late ward too").containsOnlyOnce("ESCALATION");
+
+        awaitConsumed(publish(submitted(late, 1)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(inboxKinds(t.city())).contains("ALL_CHILDREN_REPORTED");
+            assertThat(inboxKinds(labour)).contains("ALL_CHILDREN_REPORTED");
+        });
+    }
+
+    private static ObligationSnapshot through(ObligationSnapshot o, UnitSnapshot via) {
+        return new ObligationSnapshot(o.id(), o.planId(), o.planNumber(), o.planTitle(), o.campaignId(), o.campaignYear(),
+                o.unitId(), o.recipientId(), via.id(), o.indicatorSetCode(), o.dueAt(), o.status(), o.version(),
+                o.originalUnitId(), o.handedOverOn());
+    }
 }

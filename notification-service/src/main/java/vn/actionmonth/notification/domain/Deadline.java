@@ -41,6 +41,10 @@ public class Deadline extends PanacheEntityBase {
     @Column(name = "recipient_id")
     public UUID recipientId;
 
+    /** The consolidating unit the report passes through, which acts for the recipient; null when none. */
+    @Column(name = "via_unit_id")
+    public UUID viaUnitId;
+
     /** The unit the plan named, when it differs from {@link #unitId}: a reorganisation handed the obligation over. */
     @Column(name = "original_unit_id")
     public UUID originalUnitId;

@@ -78,6 +78,7 @@ public class DeadlineService {
         d.unitId = o.unitId();
         d.recipientId = o.recipientId();
         d.originalUnitId = o.originalUnitId();
+        d.viaUnitId = o.viaUnitId();
         d.dueAt = o.dueAt().toInstant();
         d.obligationStatus = cancelled ? ObligationState.CANCELLED : ObligationState.of(o.status());
         d.obligationVersion = o.version();
@@ -183,7 +184,17 @@ public class DeadlineService {
             return;
         }
         Deadline any = owed.get(0);
-        notifier.notify(composer.allChildrenReported(c.unitId(), c.planId(), any.planNumber, any.planTitle, c.childrenOwed()));
+        for (UUID unit : withConsolidators(c.unitId(), owed)) {
+            notifier.notify(composer.allChildrenReported(unit, c.planId(), any.planNumber, any.planTitle, c.childrenOwed()));
+        }
+    }
+
+    /** The recipient, and the consolidating units its reports pass through: they act for it. */
+    private static List<UUID> withConsolidators(UUID recipientId, List<Deadline> owed) {
+        List<UUID> out = new java.util.ArrayList<>();
+        out.add(recipientId);
+        owed.stream().map(d -> d.viaUnitId).filter(java.util.Objects::nonNull).distinct().forEach(out::add);
+        return out;
     }
 
     /**
@@ -196,7 +207,9 @@ public class DeadlineService {
             return;
         }
         Deadline any = owed.get(0);
-        notifier.notify(composer.allChildrenReported(recipientId, planId, any.planNumber, any.planTitle, owed.size()));
+        for (UUID unit : withConsolidators(recipientId, owed)) {
+            notifier.notify(composer.allChildrenReported(unit, planId, any.planNumber, any.planTitle, owed.size()));
+        }
     }
 
     /** The deadline of a report event; created from the event when its obligation is not known yet. */

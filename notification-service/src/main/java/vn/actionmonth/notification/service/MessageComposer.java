@@ -59,6 +59,16 @@ public class MessageComposer {
         };
     }
 
+    /**
+     * The escalation again, for the consolidating unit the report passes through: it receives,
+     * checks and consolidates for the recipient, so it chases the late unit too.
+     */
+    public Notice escalationToConsolidator(Deadline d, ReminderPolicy.Step step) {
+        Notice toRecipient = step(d, step);
+        return new Notice(toRecipient.kind(), toRecipient.dedupeKey() + "|via", d.viaUnitId, d.obligationId, d.planId,
+                toRecipient.subject(), toRecipient.body(), toRecipient.link());
+    }
+
     /** A plan was published: tell a unit it was given tasks and, if so, when its report is due. */
     public Notice planPublished(UUID planId, String number, String title, Instant dueAt, UUID unitId, boolean reports) {
         String link = baseUrl + "/plans/" + planId;

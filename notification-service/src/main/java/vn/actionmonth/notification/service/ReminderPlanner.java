@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.notification.config.NotificationConfig;
 import vn.actionmonth.notification.domain.Deadline;
+import vn.actionmonth.notification.domain.NotificationKind;
 import vn.actionmonth.notification.domain.ReminderPolicy;
 import vn.actionmonth.notification.repository.DeadlineRepository;
 
@@ -63,6 +64,9 @@ public class ReminderPlanner {
             if (d.awaitingReport()) {
                 for (ReminderPolicy.Step step : policy.dueBetween(d.dueAt, d.plannedUntil, now)) {
                     made += notifier.notify(composer.step(d, step));
+                    if (step.kind() == NotificationKind.ESCALATION && d.viaUnitId != null) {
+                        made += notifier.notify(composer.escalationToConsolidator(d, step));
+                    }
                 }
             }
             if (d.plannedUntil.isBefore(now)) {

@@ -33,6 +33,10 @@ public class ObligationReplica {
     @Column(name = "recipient_id", nullable = false)
     public UUID recipientId;
 
+    /** The consolidating unit the report passes through ("qua Sở …"), acting for the recipient; null when none. */
+    @Column(name = "via_unit_id")
+    public UUID viaUnitId;
+
     @Column(name = "indicator_set_code")
     public String indicatorSetCode;
 

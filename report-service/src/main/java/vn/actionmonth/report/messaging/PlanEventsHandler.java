@@ -35,12 +35,12 @@ public class PlanEventsHandler implements EventHandler {
             + "OR (plan_replica.revision = EXCLUDED.revision AND EXCLUDED.status = 'CLOSED')";
 
     private static final String UPSERT_OBLIGATION = "INSERT INTO obligation_replica (id, plan_id, plan_number, campaign_id, "
-            + "unit_id, recipient_id, indicator_set_code, due_at, status, version, campaign_year) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "unit_id, recipient_id, indicator_set_code, due_at, status, version, campaign_year, via_unit_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (id) DO UPDATE SET plan_id = EXCLUDED.plan_id, plan_number = EXCLUDED.plan_number, "
             + "campaign_id = EXCLUDED.campaign_id, unit_id = EXCLUDED.unit_id, recipient_id = EXCLUDED.recipient_id, "
             + "indicator_set_code = EXCLUDED.indicator_set_code, due_at = EXCLUDED.due_at, status = EXCLUDED.status, "
-            + "version = EXCLUDED.version, campaign_year = EXCLUDED.campaign_year WHERE obligation_replica.version < EXCLUDED.version";
+            + "version = EXCLUDED.version, campaign_year = EXCLUDED.campaign_year, via_unit_id = EXCLUDED.via_unit_id WHERE obligation_replica.version < EXCLUDED.version";
 
     // A report not yet approved follows its obligation's recipient and deadline.
     private static final String FOLLOW = "UPDATE report SET recipient_id = ?, due_at = ? "
@@ -98,6 +98,7 @@ public class PlanEventsHandler implements EventHandler {
                 ps.setString(9, o.status() == null ? "OPEN" : o.status());
                 ps.setLong(10, o.version());
                 ps.setInt(11, o.campaignYear());
+                ps.setObject(12, o.viaUnitId());
                 if (ps.executeUpdate() == 0) {
                     return; // an older state than the one we have
                 }

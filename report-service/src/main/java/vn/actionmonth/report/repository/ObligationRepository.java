@@ -9,6 +9,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ObligationRepository implements PanacheRepositoryBase<ObligationReplica, UUID> {
 
+    /** True when {@code via} is the consolidating unit of an obligation of plan {@code planId} owed to {@code recipient}. */
+    public boolean consolidatesFor(UUID via, UUID recipient, UUID planId) {
+        return count("viaUnitId = ?1 and recipientId = ?2 and planId = ?3", via, recipient, planId) > 0;
+    }
+
     /** The campaigns whose obligations carry this year. */
     public java.util.List<UUID> campaignsOfYear(int year) {
         @SuppressWarnings("unchecked")

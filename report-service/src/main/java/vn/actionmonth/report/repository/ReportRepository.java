@@ -40,7 +40,8 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
             p.and("status", status);
         }
         if (subtreePath != null) {
-            where.add("(unitId IN (SELECT u.id FROM UnitReplicaView u WHERE u.path LIKE :subtree) OR recipientId = :recipient)");
+            where.add("(unitId IN (SELECT u.id FROM UnitReplicaView u WHERE u.path LIKE :subtree) OR recipientId = :recipient "
+                    + "OR obligationId IN (SELECT o.id FROM ObligationReplica o WHERE o.viaUnitId = :recipient))");
             p.and("subtree", subtreePath + "%").and("recipient", orRecipient);
         }
         String q = where.isEmpty() ? "1 = 1" : String.join(" AND ", where);

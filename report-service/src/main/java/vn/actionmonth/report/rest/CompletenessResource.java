@@ -39,7 +39,7 @@ public class CompletenessResource {
     public CompletenessView get(@BeanParam ScopeParams scope,
                                 @Parameter(description = "CHILDREN or SUBTREE") @QueryParam("level") @DefaultValue("CHILDREN")
                                 CompletenessService.Level level) {
-        access.requireReadUnit(scope.unit());
+        access.requireReadUnit(scope.unit(), scope.scope());
         return CompletenessView.of(service.compute(scope.unit(), scope.scope(), scope.isCampaign(), level, scope.tree()));
     }
 }

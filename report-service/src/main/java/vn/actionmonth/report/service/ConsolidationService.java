@@ -70,7 +70,7 @@ public class ConsolidationService {
     }
 
     public Figures figures(UUID unitId, UUID scopeId, Basis basis, String setCode, Tree tree) {
-        UnitRecord unit = readableUnit(unitId);
+        UnitRecord unit = readableUnit(unitId, scopeId);
         IndicatorSet set = indicatorSets.latest(setCode);
         List<Value> values = new ArrayList<>();
         if (tree == Tree.AS_NOW) {
@@ -100,7 +100,7 @@ public class ConsolidationService {
      * the children are U's current ones and the rows may hold ranges.
      */
     public Table table(UUID unitId, UUID scopeId, Basis basis, String setCode, Tree tree) {
-        UnitRecord unit = readableUnit(unitId);
+        UnitRecord unit = readableUnit(unitId, scopeId);
         IndicatorSet set = indicatorSets.latest(setCode);
         if (tree == Tree.AS_NOW) {
             return tableAsNow(unit, scopeId, basis, set);
@@ -191,9 +191,9 @@ public class ConsolidationService {
         return out;
     }
 
-    private UnitRecord readableUnit(UUID unitId) {
+    private UnitRecord readableUnit(UUID unitId, UUID scopeId) {
         UnitRecord unit = units.find(unitId).orElseThrow(() -> Problems.notFound("unit", unitId));
-        access.requireReadUnit(unitId);
+        access.requireReadUnit(unitId, scopeId);
         return unit;
     }
 }
