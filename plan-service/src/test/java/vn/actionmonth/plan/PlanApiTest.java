@@ -389,6 +389,48 @@ class PlanApiTest {
                 .body("warnings.field", equalTo(List.of("activities[0]")));
     }
 
+    @Test
+    void aDeadlineByRuleIsResolvedWhenThePlanIsWrittenAndSaysWhatGaveIt() throws Exception {
+        // Sở Nội vụ Lạng Sơn asks its office to report ten days before the province's own deadline (20/7/2024).
+        UUID id = draftCopyOf("ls-snv-2024", input -> reportingOfTheOffice(input).putObject("dueRule")
+                .put("type", "BASIS_MINUS_DAYS").put("days", 10));
+        String planner = as(unit("LS-SNV"), "planner");
+        given().auth().oauth2(system()).get("/api/v1/plans/" + id).then().statusCode(200)
+                .body("reportingRequirement.dueAt", equalTo("2024-07-10T00:00:00+07:00"))
+                .body("reportingRequirement.dueRule.type", equalTo("BASIS_MINUS_DAYS"))
+                .body("reportingRequirement.dueResolution", equalTo("plan 75/KH-UBND is due before 20/07/2024; less 10 days"));
+        given().auth().oauth2(planner).post("/api/v1/plans/" + id + "/publish").then().statusCode(200);
+        given().auth().oauth2(system()).get("/api/v1/plans/" + id + "/obligations").then()
+                .body("dueAt", equalTo(List.of("2024-07-10T00:00:00+07:00")));
+
+        // "trước ngày 15/7 hằng năm": the day of the campaign's year.
+        UUID yearly = draftCopyOf("ls-snv-2024", input -> reportingOfTheOffice(input).putObject("dueRule")
+                .put("type", "DAY_OF_MONTH").put("day", 15).put("month", 7));
+        given().auth().oauth2(system()).get("/api/v1/plans/" + yearly).then()
+                .body("reportingRequirement.dueAt", equalTo("2024-07-15T00:00:00+07:00"));
+
+        // Refused, naming the field, with nothing written: both a date and a rule; a default the campaign lacks; 31/2.
+        Writes before = writes();
+        ObjectNode both = inputOf("ls-snv-2024");
+        reportingOfTheOffice(both).put("dueAt", "2024-07-10T00:00:00+07:00").putObject("dueRule").put("type", "CAMPAIGN_DEFAULT");
+        refused(planner, both, "reportingRequirement.dueRule");
+        ObjectNode noDefault = inputOf("ls-snv-2024");
+        reportingOfTheOffice(noDefault).putObject("dueRule").put("type", "CAMPAIGN_DEFAULT");
+        refused(planner, noDefault, "reportingRequirement.dueRule");
+        ObjectNode noSuchDay = inputOf("ls-snv-2024");
+        reportingOfTheOffice(noSuchDay).putObject("dueRule").put("type", "DAY_OF_MONTH").put("day", 31).put("month", 2);
+        refused(planner, noSuchDay, "reportingRequirement.dueRule.day");
+        assertThat(writes()).isEqualTo(before);
+    }
+
+    /** The department's office reports to the department, deadline left to the caller. */
+    private static ObjectNode reportingOfTheOffice(ObjectNode input) {
+        ObjectNode r = input.putObject("reportingRequirement");
+        r.putArray("reportingUnitIds").add(unit("LS-SNV-VP").toString());
+        r.put("recipientId", unit("LS-SNV").toString()).put("indicatorSetCode", "CAM");
+        return r;
+    }
+
     private static ObjectNode inputOf(String sampleKey) throws Exception {
         ObjectNode input = read(plan(sampleKey)).deepCopy();
         SERVER_FIELDS.forEach(input::remove);

@@ -39,6 +39,10 @@ public class Campaign {
     @Column(nullable = false)
     public List<String> messages = new ArrayList<>();
 
+    /** The deadline of plans whose rule is CAMPAIGN_DEFAULT ("báo cáo theo quy định"); null when the campaign gives none. */
+    @Column(name = "default_due_date")
+    public LocalDate defaultDueDate;
+
     @Column(nullable = false)
     public long version;
 }

@@ -103,6 +103,15 @@ public class Plan {
     @Column(name = "due_text")
     public String dueText;
 
+    /** The deadline's rule, when the plan gives one instead of a date; dueAt holds what it resolved to. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "due_rule")
+    public DueRule dueRule;
+
+    /** How dueAt was resolved from dueRule, e.g. "plan 75/KH-UBND is due before 20/07/2024; less 10 days". */
+    @Column(name = "due_resolution")
+    public String dueResolution;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> recipients = new ArrayList<>();

@@ -20,5 +20,7 @@ public record CampaignInput(
         @NotBlank @Text(max = PlanLimits.THEME) @Schema(examples = "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em", maxLength = PlanLimits.THEME) String theme,
         @NotNull @DateBounds @Schema(examples = "2024-06-01") LocalDate periodStart,
         @NotNull @DateBounds @Schema(examples = "2024-06-30") LocalDate periodEnd,
-        @Schema(description = "The numbered messages and slogans, in order", examples = "[\"Hành động thiết thực, ưu tiên nguồn lực cho trẻ em.\"]") @Size(max = PlanLimits.ITEMS) List<@Text(max = PlanLimits.LINE) String> messages) {
+        @Schema(description = "The numbered messages and slogans, in order", examples = "[\"Hành động thiết thực, ưu tiên nguồn lực cho trẻ em.\"]") @Size(max = PlanLimits.ITEMS) List<@Text(max = PlanLimits.LINE) String> messages,
+        @DateBounds @Schema(description = "Reports of plans whose deadline rule is CAMPAIGN_DEFAULT are due before this day",
+                examples = "2024-07-31") LocalDate defaultDueDate) {
 }

@@ -16,9 +16,10 @@ public record CampaignView(
         @Schema(examples = "2024-06-01") LocalDate periodStart,
         @Schema(examples = "2024-06-30") LocalDate periodEnd,
         @Schema(examples = "[\"Hành động thiết thực, ưu tiên nguồn lực cho trẻ em.\"]") List<String> messages,
+        @Schema(description = "The deadline of plans whose rule is CAMPAIGN_DEFAULT", examples = "2024-07-31") LocalDate defaultDueDate,
         @Schema(examples = "1") long version) {
 
     public static CampaignView of(Campaign c) {
-        return new CampaignView(c.id, c.name, c.year, c.theme, c.periodStart, c.periodEnd, List.copyOf(c.messages), c.version);
+        return new CampaignView(c.id, c.name, c.year, c.theme, c.periodStart, c.periodEnd, List.copyOf(c.messages), c.defaultDueDate, c.version);
     }
 }

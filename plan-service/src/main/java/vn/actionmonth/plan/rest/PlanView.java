@@ -45,7 +45,7 @@ public record PlanView(
         ReportingRequirement reporting = new ReportingRequirement(p.reportingText, List.copyOf(p.reportingUnitIds),
                 p.recipientId, p.viaUnitId, p.indicatorSetCode,
                 p.dueAt == null ? null : p.dueAt.atZoneSameInstant(vn.actionmonth.common.VietnamTime.ZONE).toOffsetDateTime(),
-                p.dueText);
+                p.dueText, p.dueRule, p.dueResolution);
         Signer signer = p.signerName == null && p.signerTitle == null ? null : new Signer(p.signerName, p.signerTitle);
         return new PlanView(p.id, p.number, p.title, p.issuerId, p.issueDate, p.issuePlace, p.dateLine, p.campaignId, p.year,
                 p.basisPlanId, List.copyOf(p.basisDocuments), p.theme, p.periodStart, p.periodEnd, p.objectives,

@@ -1,11 +1,13 @@
 package vn.actionmonth.plan.rest;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.actionmonth.common.validation.DateBounds;
 import vn.actionmonth.common.validation.Text;
 import vn.actionmonth.events.plan.IndicatorSetCode;
+import vn.actionmonth.plan.domain.DueRule;
 import vn.actionmonth.plan.domain.PlanLimits;
 
 import java.time.OffsetDateTime;
@@ -22,5 +24,9 @@ public record ReportingRequirement(
         @Schema(description = "The consolidating unit they pass through (qua Sở LĐTBXH), within the issuer's subtree") UUID viaUnitId,
         @Pattern(regexp = IndicatorSetCode.REGEX, message = IndicatorSetCode.RULE) @Schema(description = "Indicator set the reports carry", examples = "CAM", pattern = IndicatorSetCode.REGEX) String indicatorSetCode,
         @DateBounds @Schema(description = "Due instant: \"trước ngày 20/7/2024\" is the start of that day in Vietnam", examples = "2024-07-20T00:00:00+07:00") OffsetDateTime dueAt,
-        @Text(max = PlanLimits.DUE_TEXT, singleLine = true) @Schema(description = "The deadline as written", examples = "trước ngày 20/7/2024", maxLength = PlanLimits.DUE_TEXT) String dueText) {
+        @Text(max = PlanLimits.DUE_TEXT, singleLine = true) @Schema(description = "The deadline as written", examples = "trước ngày 20/7/2024", maxLength = PlanLimits.DUE_TEXT) String dueText,
+        @Valid @Schema(description = "The deadline by rule, for a plan that gives none of its own (\"theo quy định\"); "
+                + "give dueAt or dueRule, not both. Resolved into dueAt whenever the plan is written") DueRule dueRule,
+        @Schema(description = "Read only: how dueAt was resolved from dueRule", readOnly = true,
+                examples = "plan 75/KH-UBND is due before 20/07/2024; less 10 days") String dueResolution) {
 }

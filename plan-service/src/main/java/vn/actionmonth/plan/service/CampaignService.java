@@ -47,6 +47,7 @@ public class CampaignService {
         c.periodStart = in.periodStart();
         c.periodEnd = in.periodEnd();
         c.messages = new java.util.ArrayList<>(Texts.nfc(in.messages()));
+        c.defaultDueDate = in.defaultDueDate();
         c.version = 1;
         campaigns.persist(c);
         return c;

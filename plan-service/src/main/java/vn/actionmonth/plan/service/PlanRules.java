@@ -6,6 +6,7 @@ import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.plan.domain.Activity;
 import vn.actionmonth.plan.domain.Assignment;
 import vn.actionmonth.plan.domain.Campaign;
+import vn.actionmonth.plan.domain.DueRule;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.Plan;
 import vn.actionmonth.plan.domain.PlanStatus;
@@ -19,6 +20,7 @@ import vn.actionmonth.plan.rest.PlanInput;
 import vn.actionmonth.plan.rest.ReportingRequirement;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -55,7 +57,11 @@ public class PlanRules {
 
     /** What the input refers to, once checked, and what the rules warn about. */
     public record Checked(OrgUnit issuer, Campaign campaign, LocalDate periodStart, LocalDate periodEnd,
-                          List<PlanWarning> warnings) {
+                          List<PlanWarning> warnings, OffsetDateTime dueAt, String dueResolution) {
+    }
+
+    /** A deadline as given or as resolved from its rule, and how. */
+    private record Due(OffsetDateTime at, String resolution) {
     }
 
     public Checked check(PlanInput in, UUID planId, List<Problem.Violation> errors) {
@@ -93,9 +99,65 @@ public class PlanRules {
                 namedBefore.addAll(before.reportingUnitIds);
             }
         }
-        checkReporting(in.reportingRequirement(), issuer, end, named, namedBefore, errors);
+        Due due = due(in, campaign, errors);
+        checkReporting(in.reportingRequirement(), due.at(), issuer, end, named, namedBefore, errors);
         checkUnitRefs(in, issuer, named, errors);
-        return new Checked(issuer, campaign, start, end, warnings(in, campaign, start, end));
+        return new Checked(issuer, campaign, start, end, warnings(in, due.at(), campaign, start, end), due.at(),
+                due.resolution());
+    }
+
+    /**
+     * The deadline: the date given, or the one the rule gives ("trước ngày 15/7 hằng năm", the basis
+     * plan's deadline less the days the issuer keeps to consolidate, the campaign's default).
+     */
+    private Due due(PlanInput in, Campaign campaign, List<Problem.Violation> errors) {
+        ReportingRequirement r = in.reportingRequirement();
+        if (r == null || r.dueRule() == null) {
+            return new Due(r == null ? null : r.dueAt(), null);
+        }
+        String field = REPORTING + "dueRule";
+        if (r.dueAt() != null) {
+            errors.add(Problem.Violation.body(field, "give the deadline as dueAt or as dueRule, not both"));
+            return new Due(null, null);
+        }
+        DueRule rule = r.dueRule();
+        switch (rule.type()) {
+            case BASIS_MINUS_DAYS -> {
+                Plan basis = in.basisPlanId() == null ? null : plans.findById(in.basisPlanId());
+                if (rule.days() == null) {
+                    errors.add(Problem.Violation.body(field + ".days", "is required for BASIS_MINUS_DAYS"));
+                } else if (basis == null || basis.dueAt == null) {
+                    errors.add(Problem.Violation.body(field, "BASIS_MINUS_DAYS needs a basis plan with a deadline"));
+                } else {
+                    LocalDate basisDay = basis.dueAt.atZoneSameInstant(VietnamTime.ZONE).toLocalDate();
+                    return new Due(VietnamTime.dueBefore(basisDay.minusDays(rule.days())), "plan " + label(basis)
+                            + " is due before " + VietnamTime.date(basis.dueAt) + "; less " + rule.days() + " days");
+                }
+            }
+            case DAY_OF_MONTH -> {
+                if (rule.day() == null || rule.month() == null) {
+                    errors.add(Problem.Violation.body(field, "DAY_OF_MONTH needs day and month"));
+                } else if (campaign != null) {
+                    try {
+                        LocalDate day = LocalDate.of(campaign.year, rule.month(), rule.day());
+                        return new Due(VietnamTime.dueBefore(day), "day " + rule.day() + " of month " + rule.month()
+                                + " of the campaign's year " + campaign.year);
+                    } catch (java.time.DateTimeException e) {
+                        errors.add(Problem.Violation.body(field + ".day", "there is no day " + rule.day() + "/" + rule.month()
+                                + " in " + campaign.year));
+                    }
+                }
+            }
+            case CAMPAIGN_DEFAULT -> {
+                if (campaign != null && campaign.defaultDueDate == null) {
+                    errors.add(Problem.Violation.body(field, "campaign " + campaign.name + " gives no default deadline"));
+                } else if (campaign != null) {
+                    return new Due(VietnamTime.dueBefore(campaign.defaultDueDate), "the default deadline of campaign "
+                            + campaign.name);
+                }
+            }
+        }
+        return new Due(null, null);
     }
 
     /**
@@ -103,7 +165,7 @@ public class PlanRules {
      * year, a plan issued after its period began, a deadline later than the one its issuer must
      * meet under the basis plan (nothing would be left to consolidate in).
      */
-    private List<PlanWarning> warnings(PlanInput in, Campaign campaign, LocalDate start, LocalDate end) {
+    private List<PlanWarning> warnings(PlanInput in, OffsetDateTime dueAt, Campaign campaign, LocalDate start, LocalDate end) {
         List<PlanWarning> out = new ArrayList<>();
         if (campaign != null) {
             if (start != null && start.getYear() != campaign.year) {
@@ -129,10 +191,10 @@ public class PlanRules {
                     + start));
         }
         ReportingRequirement r = in.reportingRequirement();
-        if (r != null && r.dueAt() != null && in.basisPlanId() != null) {
+        if (r != null && dueAt != null && in.basisPlanId() != null) {
             Plan basis = plans.findById(in.basisPlanId());
-            if (basis != null && basis.dueAt != null && !r.dueAt().isBefore(basis.dueAt)) {
-                out.add(new PlanWarning(REPORTING + "dueAt", "reports are due " + r.dueAt().atZoneSameInstant(VietnamTime.ZONE).toLocalDate() + ", not before "
+            if (basis != null && basis.dueAt != null && !dueAt.isBefore(basis.dueAt)) {
+                out.add(new PlanWarning(REPORTING + "dueAt", "reports are due " + dueAt.atZoneSameInstant(VietnamTime.ZONE).toLocalDate() + ", not before "
                         + "the basis plan's own deadline " + basis.dueAt.atZoneSameInstant(VietnamTime.ZONE)
                         .toLocalDate() + ": no time is left to consolidate them"));
             }
@@ -163,8 +225,8 @@ public class PlanRules {
         }
     }
 
-    private void checkReporting(ReportingRequirement r, OrgUnit issuer, LocalDate periodEnd, Map<UUID, OrgUnit> named,
-                                Set<UUID> namedBefore, List<Problem.Violation> errors) {
+    private void checkReporting(ReportingRequirement r, OffsetDateTime dueAt, OrgUnit issuer, LocalDate periodEnd,
+                                Map<UUID, OrgUnit> named, Set<UUID> namedBefore, List<Problem.Violation> errors) {
         if (r == null) {
             return;
         }
@@ -194,8 +256,8 @@ public class PlanRules {
             if (r.recipientId() == null) {
                 errors.add(Problem.Violation.body(REPORTING + "recipientId", "is required when units report"));
             }
-            if (r.dueAt() == null) {
-                errors.add(Problem.Violation.body(REPORTING + "dueAt", "is required when units report"));
+            if (dueAt == null && r.dueRule() == null) {
+                errors.add(Problem.Violation.body(REPORTING + "dueAt", "is required when units report (a date, or a dueRule)"));
             }
             if (r.indicatorSetCode() == null || r.indicatorSetCode().isBlank()) {
                 errors.add(Problem.Violation.body(REPORTING + "indicatorSetCode", "is required when units report"));
@@ -219,8 +281,9 @@ public class PlanRules {
         }
         // "after the period's end" read as the real documents use it: the Phường Nguyễn Trãi plan
         // asks for its report "trước ngày 30/6/2024", the start of the period's last day.
-        if (r.dueAt() != null && periodEnd != null && r.dueAt().isBefore(VietnamTime.dueBefore(periodEnd))) {
-            errors.add(Problem.Violation.body(REPORTING + "dueAt", "must not be before the start of the period's last day ("
+        if (dueAt != null && periodEnd != null && dueAt.isBefore(VietnamTime.dueBefore(periodEnd))) {
+            errors.add(Problem.Violation.body(r.dueRule() == null ? REPORTING + "dueAt" : REPORTING + "dueRule",
+                    "must not be before the start of the period's last day ("
                     + VietnamTime.dueBefore(periodEnd) + ")"));
         }
     }

@@ -459,7 +459,9 @@ public class PlanService {
         p.recipientId = r == null ? null : r.recipientId();
         p.viaUnitId = r == null ? null : r.viaUnitId();
         p.indicatorSetCode = r == null ? null : Texts.nfc(r.indicatorSetCode());
-        p.dueAt = r == null ? null : r.dueAt();
+        p.dueAt = checked.dueAt();
+        p.dueRule = r == null ? null : r.dueRule();
+        p.dueResolution = checked.dueResolution();
         p.dueText = r == null ? null : Texts.nfc(r.dueText());
         p.recipients = new ArrayList<>(Texts.nfc(in.recipients()));
         p.signerName = in.signer() == null ? null : Texts.nfc(in.signer().name());
@@ -477,10 +479,13 @@ public class PlanService {
     /** The plan as an input, to check the rules again at publication. */
     private static PlanInput inputOf(Plan p) {
         PlanView v = PlanView.of(p);
+        ReportingRequirement r = v.reportingRequirement();
+        // a deadline by rule is resolved again, from the rule, not taken as a date
+        ReportingRequirement asWritten = r.dueRule() == null ? r : new ReportingRequirement(r.text(), r.reportingUnitIds(),
+                r.recipientId(), r.viaUnitId(), r.indicatorSetCode(), null, r.dueText(), r.dueRule(), null);
         return new PlanInput(v.number(), v.title(), v.issuerId(), v.issueDate(), v.issuePlace(), v.dateLine(), v.campaignId(),
                 v.basisPlanId(), v.basisDocuments(), v.theme(), v.periodStart(), v.periodEnd(), v.objectives(),
-                v.requirements(), v.messages(), v.activities(), v.assignments(), v.reportingRequirement(), v.recipients(),
-                v.signer());
+                v.requirements(), v.messages(), v.activities(), v.assignments(), asWritten, v.recipients(), v.signer());
     }
 
     private void record(Plan p, PlanRevision.Action action, String reason) {
