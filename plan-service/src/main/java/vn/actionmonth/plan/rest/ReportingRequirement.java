@@ -27,6 +27,6 @@ public record ReportingRequirement(
         @Text(max = PlanLimits.DUE_TEXT, singleLine = true) @Schema(description = "The deadline as written", examples = "trước ngày 20/7/2024", maxLength = PlanLimits.DUE_TEXT) String dueText,
         @Valid @Schema(description = "The deadline by rule, for a plan that gives none of its own (\"theo quy định\"); "
                 + "give dueAt or dueRule, not both. Resolved into dueAt whenever the plan is written") DueRule dueRule,
-        @Schema(description = "Read only: how dueAt was resolved from dueRule", readOnly = true,
+        @Text(max = 500) @Schema(description = "Read only: how dueAt was resolved from dueRule", readOnly = true,
                 examples = "plan 75/KH-UBND is due before 20/07/2024; less 10 days") String dueResolution) {
 }
