@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.devstack.DevStackTestResource;
 import vn.actionmonth.events.EventPayload;
+import vn.actionmonth.report.service.ResultsDocx;
 import vn.actionmonth.testsupport.AuthorizationMatrix;
 import vn.actionmonth.testsupport.AuthorizationMatrix.Places;
 import vn.actionmonth.testsupport.AuthorizationMatrix.Relation;
@@ -121,6 +122,9 @@ class AuthorizationMatrixTest extends ReportServiceTestBase {
                 new Row("GET /api/v1/consolidations/table", aroundCity, (r, c) -> r.accept(ContentType.JSON)
                         .queryParam("unit", city).queryParam("campaign", campaign).get("/api/v1/consolidations/table"),
                         readers(wardAndAbove), always(200)),
+                new Row("GET /api/v1/consolidations/report", aroundCity, (r, c) -> r.accept(ResultsDocx.MEDIA_TYPE)
+                        .queryParam("unit", city).queryParam("plan", plan).get("/api/v1/consolidations/report"),
+                        readers(wardAndAbove), always(200)),
                 new Row("GET /api/v1/comparisons", aroundCity, (r, c) -> r.queryParam("unit", city)
                         .queryParam("campaigns", campaign.toString()).get("/api/v1/comparisons"), readers(wardAndAbove),
                         always(200)),
@@ -134,7 +138,7 @@ class AuthorizationMatrixTest extends ReportServiceTestBase {
         String document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
         int size = AuthorizationMatrix.check(AuthorizationMatrix.operations(document), rows,
                 (unit, group) -> DevStackTestResource.token(unit, group));
-        assertThat(size).isEqualTo(18 * 7 * 6);
+        assertThat(size).isEqualTo(19 * 7 * 6);
     }
 
 

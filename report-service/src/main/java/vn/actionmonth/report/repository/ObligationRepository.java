@@ -14,6 +14,15 @@ public class ObligationRepository implements PanacheRepositoryBase<ObligationRep
         return count("viaUnitId = ?1 and recipientId = ?2 and planId = ?3", via, recipient, planId) > 0;
     }
 
+    /** The year of the plan's campaign, as its obligations carry it; null when none does. */
+    public Integer yearOfPlan(UUID planId) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Integer> years = getEntityManager().createNativeQuery(
+                "SELECT campaign_year FROM obligation_replica WHERE plan_id = :plan AND campaign_year IS NOT NULL LIMIT 1",
+                Integer.class).setParameter("plan", planId).getResultList();
+        return years.isEmpty() ? null : years.get(0);
+    }
+
     /** The campaigns whose obligations carry this year. */
     public java.util.List<UUID> campaignsOfYear(int year) {
         @SuppressWarnings("unchecked")

@@ -47,4 +47,14 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
         String q = where.isEmpty() ? "1 = 1" : String.join(" AND ", where);
         return find(q, Sort.by("updatedAt", Sort.Direction.Descending).and("id"), p);
     }
+
+    /**
+     * The received reports that count under plan {@code planId} (itself or a plan under it) and
+     * concern unit U: its own, and those sent to it, for the narrative of its results report.
+     */
+    public List<Report> receivedUnder(UUID planId, UUID unitId) {
+        return list("(unitId = ?1 or recipientId = ?1) and status in ?2 and scopeIds like ?3",
+                Sort.by("submittedAt").and("id"), unitId, List.of(ReportStatus.SUBMITTED, ReportStatus.APPROVED),
+                "%" + planId + "%");
+    }
 }

@@ -10,12 +10,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.Roles;
 import vn.actionmonth.report.domain.Basis;
 import vn.actionmonth.report.service.ConsolidationService;
+import vn.actionmonth.report.service.ResultsDocx;
+import vn.actionmonth.report.service.ResultsReportService;
 import vn.actionmonth.report.service.TableExport;
+
+import java.util.List;
+import java.util.UUID;
 
 @Path("/api/v1/consolidations")
 @RolesAllowed(Roles.MEMBER)
@@ -23,9 +30,11 @@ import vn.actionmonth.report.service.TableExport;
 public class ConsolidationResource {
 
     private final ConsolidationService service;
+    private final ResultsReportService results;
 
-    public ConsolidationResource(ConsolidationService service) {
+    public ConsolidationResource(ConsolidationService service, ResultsReportService results) {
         this.service = service;
+        this.results = results;
     }
 
     @GET
@@ -72,6 +81,34 @@ public class ConsolidationResource {
                          @QueryParam("indicatorSet") String indicatorSet) {
         ConsolidationService.Table t = service.table(scope.unit(), scope.scope(), basis, indicatorSet, scope.tree());
         return file(TableExport.xlsx(t), TableExport.XLSX, "tong-hop.xlsx");
+    }
+
+    @GET
+    @Path("/report")
+    @Produces(ResultsDocx.MEDIA_TYPE)
+    @Operation(operationId = "getResultsReportDocx",
+            summary = "The unit's results report as a Word document", description = "\"Báo cáo kết quả thực hiện Tháng hành "
+            + "động vì trẻ em năm …\" of the unit under the plan it answers, in the form of Decree 30/2020/NĐ-CP: header "
+            + "block (superior and issuing body, number left for the clerk, quốc hiệu, tiêu ngữ, place and date left to fill "
+            + "at signing), summary, an opening naming the plan, the consolidated figures by part of the indicator set written "
+            + "out in Vietnamese, completeness, the results, difficulties and proposals of the unit's own report and of the "
+            + "reports sent to it (each attributed), \"Nơi nhận\", an empty signature block with the head's title, and an "
+            + "appendix with a table per part (a row per child unit). Figures as then. Readable as the consolidation is.")
+    @APIResponse(responseCode = "200", description = "The document", content = @Content(mediaType = ResultsDocx.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "No plan given")
+    @APIResponse(responseCode = "403", description = "The unit lies outside the caller's subtree")
+    @APIResponse(responseCode = "404", description = "No such unit or plan")
+    public Response resultsReport(@QueryParam("unit") @Parameter(description = "The unit that reports", required = true) UUID unit,
+                                  @QueryParam("plan") @Parameter(description = "The plan it answers, e.g. the province's",
+                                          required = true) UUID plan,
+                                  @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
+                                  @QueryParam("indicatorSet") String indicatorSet) {
+        if (unit == null) {
+            throw vn.actionmonth.common.problem.Problems.invalid(List.of(
+                    vn.actionmonth.common.problem.Problem.Violation.query("unit", "is required")));
+        }
+        byte[] body = ResultsDocx.write(results.build(unit, plan, basis, indicatorSet));
+        return file(body, ResultsDocx.MEDIA_TYPE, "bao-cao-ket-qua.docx");
     }
 
     private static Response file(byte[] body, String type, String name) {
