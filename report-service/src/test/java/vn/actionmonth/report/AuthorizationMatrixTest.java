@@ -96,6 +96,9 @@ class AuthorizationMatrixTest extends ReportServiceTestBase {
                 new Row("POST /api/v1/reports", aroundWard, (r, c) -> r.contentType(ContentType.JSON)
                         .body("{\"obligationId\":\"" + obligation + "\",\"figures\":{}}").post("/api/v1/reports"),
                         roles(Set.of(Role.REPORTER), Set.of(SAME)), always(409)),
+                new Row("PUT /api/v1/obligations/{obligationId}/report", aroundWard, (r, c) -> r.header("If-Match", STALE)
+                        .contentType(ContentType.JSON).body(draftBody).put("/api/v1/obligations/" + obligation + "/report"),
+                        roles(Set.of(Role.REPORTER), Set.of(SAME)), always(412)),
                 new Row("PUT /api/v1/reports/{id}", aroundWard, (r, c) -> r.header("If-Match", STALE)
                         .contentType(ContentType.JSON).body(draftBody).put("/api/v1/reports/" + report),
                         roles(Set.of(Role.REPORTER), Set.of(SAME)), always(412)),
@@ -138,7 +141,7 @@ class AuthorizationMatrixTest extends ReportServiceTestBase {
         String document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
         int size = AuthorizationMatrix.check(AuthorizationMatrix.operations(document), rows,
                 (unit, group) -> DevStackTestResource.token(unit, group));
-        assertThat(size).isEqualTo(19 * 7 * 6);
+        assertThat(size).isEqualTo(20 * 7 * 6);
     }
 
 

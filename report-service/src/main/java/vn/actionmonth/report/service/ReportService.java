@@ -154,6 +154,61 @@ public class ReportService {
         return r;
     }
 
+    /** What one-request reporting did: the report, and whether it was created by this request. */
+    public record Put(Report report, boolean created) {
+    }
+
+    /**
+     * The report of an obligation in one request: creates or replaces its draft and, with
+     * {@code submit}, submits it, all in one transaction. The obligation is the natural key: a
+     * retry of a submission that went through (same figures and narrative) answers with the report
+     * as it is and changes nothing, so a client on a flaky network needs no Idempotency-Key.
+     * If-Match, when sent, must match the report's ETag.
+     */
+    @Transactional
+    public Put put(UUID obligationId, String ifMatch, DraftInput input, boolean submit) {
+        ObligationReplica o = obligations.findByIdOptional(obligationId)
+                .orElseThrow(() -> Problems.notFound("obligation", obligationId));
+        access.requireReporterOf(o.unitId);
+        Optional<Report> existing = reports.findByObligation(obligationId);
+        if (existing.isEmpty()) {
+            if (ifMatch != null && !ifMatch.isBlank()) {
+                throw Problems.preconditionFailed("the obligation has no report yet; send no If-Match to create it");
+            }
+            Report r = create(reportIdOf(obligationId), obligationId, input);
+            return new Put(submit ? submitChecked(r, o) : r, true);
+        }
+        Report r = existing.get();
+        if (!r.status.editable()) {
+            if (submit && sameAsSubmitted(r, input)) {
+                return new Put(r, false);
+            }
+            throw Problems.conflict("the report is already " + r.status + "; it must be returned before it changes");
+        }
+        Preconditions.check(ifMatch, r.version, false, "report");
+        if (!o.open()) {
+            throw Problems.conflict("obligation " + o.id + " is cancelled");
+        }
+        ObjectNode figures = validator.validate(indicatorSets.get(r.indicatorSetCode, r.indicatorSetVersion), input.figures());
+        OffsetDateTime now = now();
+        applyDraft(r, figures, input, now);
+        history(r, ReportRevision.Action.UPDATED, now, null, null);
+        return new Put(submit ? submitChecked(r, o) : r, false);
+    }
+
+    /** The id of an obligation's report made by one-request reporting: the same for every retry. */
+    static UUID reportIdOf(UUID obligationId) {
+        return UUID.nameUUIDFromBytes(("report:" + obligationId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** True when the input says what the report already says: a retry of its submission. */
+    private boolean sameAsSubmitted(Report r, DraftInput input) {
+        ObjectNode figures = validator.validate(indicatorSets.get(r.indicatorSetCode, r.indicatorSetVersion), input.figures());
+        return validator.write(figures).equals(r.figures) && java.util.Objects.equals(nfc(input.results()), r.results)
+                && java.util.Objects.equals(nfc(input.difficulties()), r.difficulties)
+                && java.util.Objects.equals(nfc(input.proposals()), r.proposals);
+    }
+
     /** Replaces the draft's figures and narrative; only while DRAFT or RETURNED, and only at the ETag given. */
     @Transactional
     public Report update(UUID id, String ifMatch, DraftInput input) {
@@ -194,6 +249,11 @@ public class ReportService {
         if (!o.open()) {
             throw Problems.conflict("obligation " + o.id + " is cancelled");
         }
+        return submitChecked(r, o);
+    }
+
+    /** Submits a report whose caller, precondition, status and open obligation were checked. */
+    private Report submitChecked(Report r, ObligationReplica o) {
         OffsetDateTime now = now();
         boolean onTime = o.dueAfter(now);
         if (r.frozenPath == null) {
