@@ -1,0 +1,180 @@
+package vn.actionmonth.plan.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import vn.actionmonth.common.VietnamTime;
+import vn.actionmonth.common.problem.Problem;
+import vn.actionmonth.common.problem.ProblemException;
+import vn.actionmonth.plan.domain.Activity;
+import vn.actionmonth.plan.domain.Assignment;
+import vn.actionmonth.plan.domain.Campaign;
+import vn.actionmonth.plan.domain.OrgUnit;
+import vn.actionmonth.plan.domain.Plan;
+import vn.actionmonth.plan.domain.PlanStatus;
+import vn.actionmonth.plan.domain.Reach;
+import vn.actionmonth.plan.domain.UnitRef;
+import vn.actionmonth.plan.repository.CampaignRepository;
+import vn.actionmonth.plan.repository.PlanRepository;
+import vn.actionmonth.plan.repository.UnitRepository;
+import vn.actionmonth.plan.rest.PlanInput;
+import vn.actionmonth.plan.rest.ReportingRequirement;
+import vn.actionmonth.plan.rest.Signer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A draft plan from its document: the parts {@link PlanDocumentParser} reads, with the names in
+ * it resolved against the tree (the issuer is the caller's unit; assignees within its subtree,
+ * accent-insensitive and with the usual abbreviations spelled out), the basis plan by its number,
+ * the campaign by the year. The draft is created when it passes the rules (nothing is sent: a
+ * draft has no events); otherwise the answer holds what was read and why it was not created.
+ * Never invents: what is not found stays empty and is listed.
+ */
+@ApplicationScoped
+public class PlanImportService {
+
+    /** Abbreviations officials write, spelled out for the name search (on accent-free keys). */
+    private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
+            Map.entry("ubnd", "uy ban nhan dan"), Map.entry("hdnd", "hoi dong nhan dan"),
+            Map.entry("ldtbxh", "lao dong - thuong binh va xa hoi"), Map.entry("ld-tb&xh", "lao dong - thuong binh va xa hoi"),
+            Map.entry("mttq", "mat tran to quoc"), Map.entry("lhpn", "lien hiep phu nu"),
+            Map.entry("gd&dt", "giao duc va dao tao"), Map.entry("gddt", "giao duc va dao tao"),
+            Map.entry("vhttdl", "van hoa, the thao va du lich"), Map.entry("tttt", "thong tin va truyen thong"));
+
+    /** A name of the document that stayed unresolved or ambiguous, with the units it could be. */
+    public record Candidates(String field, String name, List<UUID> unitIds) {
+    }
+
+    public record Imported(PlanDocumentParser.ParsedPlan parsed, PlanInput plan, Plan draft, List<String> unresolved,
+                           List<Candidates> candidates, List<Problem.Violation> problems) {
+    }
+
+    private final PlanService plans;
+    private final PlanRepository planRepository;
+    private final CampaignRepository campaigns;
+    private final UnitRepository units;
+    private final Access access;
+    private final Validator validator;
+
+    public PlanImportService(PlanService plans, PlanRepository planRepository, CampaignRepository campaigns,
+            UnitRepository units, Access access, Validator validator) {
+        this.plans = plans;
+        this.planRepository = planRepository;
+        this.campaigns = campaigns;
+        this.units = units;
+        this.access = access;
+        this.validator = validator;
+    }
+
+    public Imported importText(String text) {
+        OrgUnit issuer = access.home();
+        access.requirePlannerOf(issuer.id);
+        PlanDocumentParser.ParsedPlan p = PlanDocumentParser.parse(text);
+        List<String> unresolved = new ArrayList<>(p.missing());
+        List<Candidates> candidates = new ArrayList<>();
+
+        UUID campaignId = null;
+        if (p.year() != null) {
+            List<Campaign> ofYear = campaigns.list("year", p.year());
+            if (ofYear.size() == 1) {
+                campaignId = ofYear.get(0).id;
+            } else {
+                unresolved.add("campaignId: " + ofYear.size() + " campaigns of " + p.year());
+            }
+        } else {
+            unresolved.add("campaignId: the document gives no year");
+        }
+        UUID basisId = null;
+        if (p.basisPlanNumber() != null) {
+            List<Plan> numbered = planRepository.list("number = ?1 and status = ?2", p.basisPlanNumber(), PlanStatus.PUBLISHED);
+            List<Plan> above = numbered.stream().filter(b -> issuerAbove(b, issuer)).toList();
+            if (above.size() == 1) {
+                basisId = above.get(0).id;
+            } else {
+                unresolved.add("basisPlanId: plan " + p.basisPlanNumber() + (above.isEmpty() ? " is not known above "
+                        + issuer.name : " is ambiguous"));
+            }
+        }
+        List<Assignment> assignments = new ArrayList<>();
+        for (int i = 0; i < p.assignments().size(); i++) {
+            PlanDocumentParser.NamedTask t = p.assignments().get(i);
+            List<String> tasks = t.tasks().isBlank() ? List.of() : List.of(t.tasks().split("\n\n"));
+            assignments.add(new Assignment(ref("assignments[" + i + "].unit", t.unitName(), issuer, candidates, unresolved),
+                    tasks));
+        }
+        UUID via = null;
+        if (p.viaName() != null) {
+            UnitRef v = ref("reportingRequirement.viaUnitId", p.viaName(), issuer, candidates, unresolved);
+            via = v.unitId();
+        }
+        ReportingRequirement reporting = p.reportingText() == null ? null : new ReportingRequirement(p.reportingText(),
+                List.of(), null, via, null, p.dueDate() == null ? null : VietnamTime.dueBefore(p.dueDate()), p.dueText(),
+                null, null);
+        if (reporting != null) {
+            unresolved.add("reportingRequirement.reportingUnitIds: who reports is written as a sentence; choose the units");
+        }
+        List<Activity> activities = p.activityTitles().stream()
+                .map(title -> new Activity(title, null, null, List.of(), null, null, null, null, List.of())).toList();
+        Signer signer = p.signerTitle() == null && p.signerName() == null ? null : new Signer(p.signerName(), p.signerTitle());
+        PlanInput input = new PlanInput(p.number(), p.title(), issuer.id, p.issueDate(), p.issuePlace(), p.dateLine(),
+                campaignId, basisId, p.basisDocuments(), p.theme(), p.periodStart(), p.periodEnd(), p.objectives(),
+                p.requirements(), p.messages(), activities, assignments, reporting, p.recipients(), signer);
+
+        List<Problem.Violation> problems = new ArrayList<>();
+        for (ConstraintViolation<PlanInput> v : validator.validate(input)) {
+            problems.add(Problem.Violation.body(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        Plan draft = null;
+        if (problems.isEmpty()) {
+            try {
+                draft = plans.create(input);
+            } catch (ProblemException e) {
+                problems.addAll(e.violations() == null || e.violations().isEmpty()
+                        ? List.of(Problem.Violation.body("plan", e.getMessage())) : e.violations());
+            }
+        }
+        return new Imported(p, input, draft, unresolved, candidates, problems);
+    }
+
+    private boolean issuerAbove(Plan basis, OrgUnit issuer) {
+        OrgUnit basisIssuer = units.findById(basis.issuerId);
+        return basisIssuer != null && Reach.of(issuer, basisIssuer) == Reach.ANCESTOR;
+    }
+
+    /** The unit a name in the document means, within the issuer's subtree; the name alone when none or several. */
+    private UnitRef ref(String field, String name, OrgUnit issuer, List<Candidates> candidates, List<String> unresolved) {
+        String key = expand(Texts.searchKey(name));
+        List<OrgUnit> found = key.length() < 3 ? List.of() : units.searchName(key, issuer.path).page(0, 6).list();
+        List<OrgUnit> exact = found.stream().filter(u -> u.searchName.equals(key)).toList();
+        List<OrgUnit> chosen = exact.size() == 1 ? exact : found;
+        if (chosen.size() == 1) {
+            return new UnitRef(chosen.get(0).id, name);
+        }
+        if (!chosen.isEmpty()) {
+            candidates.add(new Candidates(field, name, chosen.stream().map(u -> u.id).toList()));
+        }
+        unresolved.add(field + ": " + name + (chosen.isEmpty() ? " is no unit of " + issuer.name : " could be "
+                + chosen.size() + " units"));
+        return new UnitRef(null, name);
+    }
+
+    static String expand(String key) {
+        StringBuilder out = new StringBuilder();
+        for (String word : key.split(" ")) {
+            out.append(out.length() == 0 ? "" : " ").append(ABBREVIATIONS.getOrDefault(word, word));
+        }
+        return out.toString();
+    }
+
+    /** For the answer: the parts read, field by field, with the line and the confidence. */
+    public static Map<String, List<PlanDocumentParser.Source>> sourcesByField(PlanDocumentParser.ParsedPlan p) {
+        Map<String, List<PlanDocumentParser.Source>> out = new LinkedHashMap<>();
+        p.sources().forEach(s -> out.computeIfAbsent(s.field(), k -> new ArrayList<>()).add(s));
+        return out;
+    }
+}
