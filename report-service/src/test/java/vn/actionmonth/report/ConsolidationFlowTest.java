@@ -26,6 +26,7 @@ import vn.actionmonth.report.repository.CompletenessRepository;
 import vn.actionmonth.report.repository.CompletenessRepository.Counts;
 import vn.actionmonth.report.repository.CompletenessRepository.Way;
 import vn.actionmonth.report.service.CompletenessService;
+import vn.actionmonth.report.service.TableExport;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -242,7 +243,22 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(body))) {
             Sheet sheet = wb.getFirstSheet();
             assertThat(sheet.getName()).isEqualTo("Tổng hợp");
-            List<Row> rows = sheet.read();
+            List<Row> all = sheet.read();
+            // the header block of an administrative document, then the table
+            java.util.function.IntFunction<Row> line = n -> all.stream().filter(r -> r.getRowNum() == n).findFirst().orElseThrow();
+            java.util.function.IntFunction<List<String>> texts = n -> {
+                List<String> out = new ArrayList<>();
+                line.apply(n).forEach(c -> {
+                    if (c != null && c.getRawValue() != null) {
+                        out.add(c.getRawValue());
+                    }
+                });
+                return out;
+            };
+            assertThat(texts.apply(1)).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+            assertThat(texts.apply(2)).contains("Độc lập - Tự do - Hạnh phúc");
+            assertThat(line.apply(5).getCellText(0)).startsWith("BẢNG TỔNG HỢP SỐ LIỆU");
+            List<Row> rows = all.stream().filter(r -> r.getRowNum() > TableExport.HEADER_ROWS).toList();
             assertThat(rows).hasSize(5);
             List<String> header = new ArrayList<>();
             rows.get(0).forEach(c -> header.add(c.getRawValue()));
@@ -253,6 +269,13 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
             assertThat(rows.get(2).getCellAsNumber(fund)).hasValueSatisfying(v -> assertThat(v.longValueExact()).isEqualTo(11_000_000));
             assertThat(rows.get(4).getCellText(0)).isEqualTo("Tổng cộng");
             assertThat(rows.get(4).getCellAsNumber(fund)).hasValueSatisfying(v -> assertThat(v.longValueExact()).isEqualTo(11_500_000));
+
+            // the level below the districts: each commune with the district it belongs to
+            List<Row> below = wb.getSheets().filter(s -> s.getName().equals("Cấp dưới")).findFirst().orElseThrow().read();
+            assertThat(below.get(0).getCellText(1)).isEqualTo("Thuộc");
+            assertThat(below.subList(1, below.size()).stream().map(r -> r.getCellText(0) + " | " + r.getCellText(1)).toList())
+                    .containsExactly("Thị trấn Đắk Hà | Huyện Đắk Hà", "Phường Nguyễn Trãi | Thành phố Kon Tum",
+                            "Phường Quyết Thắng | Thành phố Kon Tum");
         }
     }
 

@@ -76,11 +76,14 @@ public class ConsolidationResource {
     @Path("/table")
     @Produces(TableExport.XLSX + ";qs=0.5")
     @Operation(operationId = "exportConsolidationXlsx",
-            summary = "The consolidation table as an Excel workbook", description = "Sheet 'Tổng hợp'; numbers formatted #,##0.")
+            summary = "The consolidation table as an Excel workbook", description = "Sheet 'Tổng hợp': the header block of an "
+            + "administrative document (the unit above and the unit, quốc hiệu, tiêu ngữ, place and date left to fill), a "
+            + "title, then the table; sheet 'Cấp dưới': the level below the children (up to " + ConsolidationService.MAX_NEXT_LEVEL
+            + " units), each row naming the child it belongs to. Numbers formatted #,##0; a range as now is text.")
     public Response xlsx(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
                          @QueryParam("indicatorSet") String indicatorSet) {
-        ConsolidationService.Table t = service.table(scope.unit(), scope.scope(), basis, indicatorSet, scope.tree());
-        return file(TableExport.xlsx(t), TableExport.XLSX, "tong-hop.xlsx");
+        ConsolidationService.Workbook book = service.workbook(scope.unit(), scope.scope(), basis, indicatorSet, scope.tree());
+        return file(TableExport.xlsx(book), TableExport.XLSX, "tong-hop.xlsx");
     }
 
     @GET

@@ -118,6 +118,37 @@ public class ConsolidationService {
         return new Table(unitId, unit.name(), scopeId, basis, tree, set, rows);
     }
 
+    /** A row of the level below the children, with the child it belongs to. */
+    public record Level(String parentName, Row row) {
+    }
+
+    /** What a workbook shows: the table, the unit above (for the header block) and the level below the children. */
+    public record Workbook(Table table, String superiorName, List<Level> nextLevel) {
+    }
+
+    /** The level below the children is listed up to this many units. */
+    public static final int MAX_NEXT_LEVEL = 2000;
+
+    /** The table, and the children's children with their figures, for a workbook with a sheet per level. */
+    public Workbook workbook(UUID unitId, UUID scopeId, Basis basis, String setCode, Tree tree) {
+        Table table = table(unitId, scopeId, basis, setCode, tree);
+        UnitRecord unit = units.find(unitId).orElseThrow(() -> Problems.notFound("unit", unitId));
+        String superior = unit.parentId() == null ? null
+                : units.find(unit.parentId()).map(UnitRecord::name).orElse(null);
+        List<Level> next = new ArrayList<>();
+        for (Row child : table.rows()) {
+            if (child.kind() != RowKind.CHILD || next.size() >= MAX_NEXT_LEVEL) {
+                continue;
+            }
+            for (Row grandchild : table(child.unitId(), scopeId, basis, setCode, tree).rows()) {
+                if (grandchild.kind() == RowKind.CHILD && next.size() < MAX_NEXT_LEVEL) {
+                    next.add(new Level(child.unitName(), grandchild));
+                }
+            }
+        }
+        return new Workbook(table, superior, next);
+    }
+
     /** The as-now table of a unit the caller may read: for comparisons across campaigns. */
     Table tableAsNow(UnitRecord unit, UUID scopeId, Basis basis, IndicatorSet set) {
         Map<String, Map<UUID, Bounds>> now = asNow(unit, scopeId, basis, set);

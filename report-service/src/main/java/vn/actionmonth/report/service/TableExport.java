@@ -76,42 +76,92 @@ public final class TableExport {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    public static byte[] xlsx(ConsolidationService.Table table) {
+    /**
+     * The workbook: sheet "Tổng hợp" with the header block of an administrative document (the unit
+     * above and the unit, quốc hiệu and tiêu ngữ, place and date left to fill), a title, then the
+     * table (a row per child, the unit's own row, the total); sheet "Cấp dưới" with the level below
+     * the children, each row naming the child it belongs to.
+     */
+    public static byte[] xlsx(ConsolidationService.Workbook book) {
+        ConsolidationService.Table table = book.table();
         List<Indicator> columns = table.columns();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(out, "report-service", "1.0");
             Worksheet ws = wb.newWorksheet("Tổng hợp");
-            ws.value(0, 0, "Đơn vị");
-            ws.style(0, 0).bold().set();
-            for (int c = 0; c < columns.size(); c++) {
-                ws.value(0, c + 1, header(columns.get(c)));
-                ws.style(0, c + 1).bold().wrapText(true).set();
+            int right = Math.max(3, columns.size() / 2);
+            if (book.superiorName() != null) {
+                ws.value(0, 0, upper(book.superiorName()));
             }
-            int r = 1;
+            ws.value(1, 0, upper(table.unitName()));
+            ws.style(1, 0).bold().set();
+            ws.value(0, right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+            ws.style(0, right).bold().set();
+            ws.value(1, right, "Độc lập - Tự do - Hạnh phúc");
+            ws.style(1, right).bold().set();
+            ws.value(2, right, "…, ngày … tháng … năm …");
+            ws.style(2, right).italic().set();
+            ws.value(4, 0, "BẢNG TỔNG HỢP SỐ LIỆU KẾT QUẢ THỰC HIỆN THÁNG HÀNH ĐỘNG VÌ TRẺ EM");
+            ws.style(4, 0).bold().set();
+            int r = HEADER_ROWS;
+            header(ws, r++, "Đơn vị", null, columns);
             for (ConsolidationService.Row row : table.rows()) {
-                boolean total = row.kind() == ConsolidationService.RowKind.TOTAL;
-                ws.value(r, 0, label(row));
-                if (total) {
-                    ws.style(r, 0).bold().set();
-                }
-                for (int c = 0; c < columns.size(); c++) {
-                    Indicator i = columns.get(c);
-                    if (row.upTo().containsKey(i.code())) {
-                        ws.value(r, c + 1, cell(i, row));
-                    } else {
-                        ws.value(r, c + 1, row.values().getOrDefault(i.code(), 0L));
-                    }
-                    var style = ws.style(r, c + 1).format("#,##0");
-                    (total ? style.bold() : style).set();
-                }
-                r++;
+                values(ws, r++, label(row), null, columns, row, row.kind() == ConsolidationService.RowKind.TOTAL);
+            }
+            Worksheet below = wb.newWorksheet("Cấp dưới");
+            header(below, 0, "Đơn vị", "Thuộc", columns);
+            int b = 1;
+            for (ConsolidationService.Level level : book.nextLevel()) {
+                values(below, b++, level.row().unitName(), level.parentName(), columns, level.row(), false);
             }
             wb.finish();
         } catch (IOException e) {
             throw new IllegalStateException("could not write the workbook", e);
         }
         return out.toByteArray();
+    }
+
+    /** Rows above the table on the first sheet: the header block and the title. */
+    public static final int HEADER_ROWS = 6;
+
+    private static void header(Worksheet ws, int r, String first, String second, List<Indicator> columns) {
+        int c = 0;
+        ws.value(r, c, first);
+        ws.style(r, c++).bold().set();
+        if (second != null) {
+            ws.value(r, c, second);
+            ws.style(r, c++).bold().set();
+        }
+        for (Indicator i : columns) {
+            ws.value(r, c, header(i));
+            ws.style(r, c++).bold().wrapText(true).set();
+        }
+    }
+
+    private static void values(Worksheet ws, int r, String first, String second, List<Indicator> columns,
+                               ConsolidationService.Row row, boolean bold) {
+        int c = 0;
+        ws.value(r, c, first);
+        if (bold) {
+            ws.style(r, c).bold().set();
+        }
+        c++;
+        if (second != null) {
+            ws.value(r, c++, second);
+        }
+        for (Indicator i : columns) {
+            if (row.upTo().containsKey(i.code())) {
+                ws.value(r, c, cell(i, row));
+            } else {
+                ws.value(r, c, row.values().getOrDefault(i.code(), 0L));
+            }
+            var style = ws.style(r, c++).format("#,##0");
+            (bold ? style.bold() : style).set();
+        }
+    }
+
+    private static String upper(String s) {
+        return s.toUpperCase(new java.util.Locale("vi"));
     }
 
     private static String quote(String s) {
