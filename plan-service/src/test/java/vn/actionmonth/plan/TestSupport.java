@@ -53,6 +53,18 @@ final class TestSupport {
 
     /** Every record on the topic so far, read by a fresh consumer with no group, as a new service would. */
     static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+        return read(topic, key -> true);
+    }
+
+    /**
+     * The records of some keys only: the units topic holds every test's trees (a national import is
+     * 100,000 records), more than the service's heap the tests run in.
+     */
+    static List<ConsumerRecord<String, byte[]>> readKeys(String topic, java.util.Set<String> keys) {
+        return read(topic, keys::contains);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> read(String topic, java.util.function.Predicate<String> keep) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("events.kafka.bootstrap-servers", String.class));
@@ -71,7 +83,11 @@ final class TestSupport {
             List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(out::add);
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (keep.test(r.key())) {
+                        out.add(r);
+                    }
+                });
             }
             return out;
         }

@@ -197,43 +197,39 @@ public class ReorganisationService {
 
         em.flush();
         em.clear();
-        List<EventPayload> events = new ArrayList<>();
-        Set<UUID> affected = new LinkedHashSet<>(plan.ceasing);
-        plan.created.forEach(r -> affected.add(r.id()));
-        plan.changed.forEach(r -> affected.add(r.id()));
-        Map<UUID, OrgUnit> after = new HashMap<>();
-        List<UUID> ids = new ArrayList<>(affected);
-        for (int i = 0; i < ids.size(); i += SNAPSHOT_CHUNK) {
-            units.byIds(ids.subList(i, Math.min(ids.size(), i + SNAPSHOT_CHUNK))).forEach(u -> after.put(u.id, u));
-        }
         Map<UUID, List<LineageEdge>> intoNew = new HashMap<>();
         plan.edges.values().forEach(edges -> edges.forEach(e -> intoNew.computeIfAbsent(e.newUnitId(), k -> new ArrayList<>()).add(e)));
-        for (UnitRow r : plan.created) {
-            List<LineageEdge> in = intoNew.getOrDefault(r.id(), List.of());
-            events.add(new UnitsMerged(snapshot(after.get(r.id())), in.stream().map(LineageEdge::oldUnitId).toList(), day, id, in));
-        }
-        for (UnitRow r : plan.changed) {
-            OrgUnit u = after.get(r.id());
-            TreeUnit before = plan.byId.get(r.id());
-            if (plan.reparented.contains(r.id())) {
-                events.add(new UnitMoved(snapshot(u), before.parentId(), u.parentId, day));
-            } else {
-                events.add(new UnitChanged(snapshot(u)));
-            }
-        }
-        for (UUID old : plan.ceasing) {
-            List<LineageEdge> out = plan.edges.getOrDefault(old, List.of());
-            if (out.size() > 1) {
-                events.add(new UnitSplit(snapshot(after.get(old)), day, id, out));
-            } else {
-                events.add(new UnitRetired(snapshot(after.get(old)), day));
-            }
-        }
-        events.addAll(handover.events());
-        outbox.appendAll(events);
+        // the events go out in chunks, the units of each chunk loaded, written and let go: a
+        // national reorganisation's 14,000 units and their events would not fit a service's heap at once
+        inChunks(plan.created.stream().map(UnitRow::id).toList(), u -> {
+            List<LineageEdge> in = intoNew.getOrDefault(u.id, List.of());
+            return new UnitsMerged(snapshot(u), in.stream().map(LineageEdge::oldUnitId).toList(), day, id, in);
+        });
+        inChunks(plan.changed.stream().map(UnitRow::id).toList(), u -> plan.reparented.contains(u.id)
+                ? new UnitMoved(snapshot(u), plan.byId.get(u.id).parentId(), u.parentId, day)
+                : new UnitChanged(snapshot(u)));
+        inChunks(new ArrayList<>(plan.ceasing), u -> {
+            List<LineageEdge> out = plan.edges.getOrDefault(u.id, List.of());
+            return out.size() > 1 ? new UnitSplit(snapshot(u), day, id, out) : new UnitRetired(snapshot(u), day);
+        });
+        outbox.appendAll(handover.events());
         return new Result(id, day, plan.created.size(), plan.continued.size(), plan.ceasing.size(), plan.moved.size(),
                 handover.obligationsHandedOver(), handover.plansTouched(), lineage.size(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The event of each unit, in the order given, appended to the outbox a chunk at a time. */
+    private void inChunks(List<UUID> ids, java.util.function.Function<OrgUnit, EventPayload> event) {
+        for (int i = 0; i < ids.size(); i += SNAPSHOT_CHUNK) {
+            List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + SNAPSHOT_CHUNK));
+            Map<UUID, OrgUnit> loaded = new HashMap<>();
+            units.byIds(chunk).forEach(u -> loaded.put(u.id, u));
+            List<EventPayload> events = new ArrayList<>(chunk.size());
+            chunk.forEach(unitId -> events.add(event.apply(loaded.get(unitId))));
+            outbox.appendAll(events);
+            em.flush();
+            em.clear();
+        }
     }
 
     private static Lineage lineageRow(UUID reorganisationId, LineageEdge e) {
