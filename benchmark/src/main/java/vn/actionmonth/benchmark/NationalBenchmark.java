@@ -136,7 +136,6 @@ public final class NationalBenchmark {
     private Map<String, Object> submitEverything(Campaign c, Map<String, Long> expected) throws Exception {
         ConcurrentLinkedQueue<Campaign.Obligation> queue = new ConcurrentLinkedQueue<>(c.obligations());
         Latencies submit = new Latencies();
-        Latencies create = new Latencies();
         Latencies ministryReads = new Latencies();
         Latencies provinceReads = new Latencies();
         Latencies freshness = new Latencies();
@@ -169,7 +168,7 @@ public final class NationalBenchmark {
                 Campaign.Obligation o;
                 while ((o = queue.poll()) != null) {
                     Map<String, Object> figures = Figures.of(o.unitId(), false);
-                    submitOne(o, tokens.get(o.unitId()), figures, create, submit);
+                    submitOne(o, tokens.get(o.unitId()), figures, submit);
                     Figures.addTo(sums, figures);
                     if (done.incrementAndGet() % tenth == 0) {
                         System.out.printf("  %d submitted, %.1f s%n", done.get(), (System.nanoTime() - start) / 1e9);
@@ -181,7 +180,7 @@ public final class NationalBenchmark {
         long sampleValue = 0;
         for (Campaign.Obligation o : sampled) {
             Map<String, Object> figures = Figures.of(o.unitId(), true);
-            long answered = submitOne(o, tokens.get(o.unitId()), figures, create, submit);
+            long answered = submitOne(o, tokens.get(o.unitId()), figures, submit);
             Figures.addTo(sums, figures);
             sampleValue++;
             while (Figures.total(http.get(ministryUrl, systemToken).body(), Figures.SAMPLE_INDICATOR) < sampleValue) {
@@ -206,8 +205,6 @@ public final class NationalBenchmark {
         load.put("submitP50Ms", submit.percentileMillis(50));
         load.put("submitP95Ms", submit.percentileMillis(95));
         load.put("submitP99Ms", submit.percentileMillis(99));
-        load.put("createDraftP50Ms", create.percentileMillis(50));
-        load.put("createDraftP99Ms", create.percentileMillis(99));
         load.put("freshnessSamples", freshness.count());
         load.put("freshnessP50Ms", freshness.percentileMillis(50));
         load.put("freshnessP99Ms", freshness.percentileMillis(99));
@@ -220,22 +217,19 @@ public final class NationalBenchmark {
         return load;
     }
 
-    /** Creates the draft and submits it; returns the instant (nanoTime) the submit was answered. */
-    private long submitOne(Campaign.Obligation o, String token, Map<String, Object> figures, Latencies create,
-                           Latencies submit) {
+    /**
+     * Reports as a ward's phone would: one request that creates and submits the report
+     * (PUT /api/v1/obligations/{id}/report?submit=true). Returns the instant (nanoTime) it was
+     * answered.
+     */
+    private long submitOne(Campaign.Obligation o, String token, Map<String, Object> figures, Latencies submit) {
         long t0 = System.nanoTime();
-        Http.Reply draft = http.post(reportApi + "/api/v1/reports", token,
-                Map.of("obligationId", o.id(), "figures", figures, "results", Figures.NARRATIVE))
-                .expect(201, "create report of " + o.unitId());
+        http.send("PUT", reportApi + "/api/v1/obligations/" + o.id() + "/report?submit=true", token,
+                Map.of("figures", figures, "results", Figures.NARRATIVE), Map.of())
+                .expect(201, "report of " + o.unitId());
         long t1 = System.nanoTime();
-        create.record((t1 - t0) / 1000);
-        String id = draft.body().path("id").asText();
-        http.send("POST", reportApi + "/api/v1/reports/" + id + "/submit", token, null,
-                Map.of("If-Match", draft.etag(), "Idempotency-Key", UUID.randomUUID().toString()))
-                .expect(200, "submit report " + id);
-        long t2 = System.nanoTime();
-        submit.record((t2 - t1) / 1000);
-        return t2;
+        submit.record((t1 - t0) / 1000);
+        return t1;
     }
 
     private Void read(String url, String token, Latencies into, AtomicBoolean loading) {
