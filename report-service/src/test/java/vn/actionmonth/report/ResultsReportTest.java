@@ -6,6 +6,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.report.service.ResultsDocx;
+import vn.actionmonth.report.service.ResultsPdf;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -111,6 +112,24 @@ class ResultsReportTest extends ReportServiceTestBase {
             assertThat(text).as("the document's text, against %s (the text written is in %s)", GOLDEN, written)
                     .isEqualTo(golden());
         }
+
+        // The same report as a PDF, its text read back page by page.
+        byte[] pdf = as(city, "viewer").accept(ResultsPdf.MEDIA_TYPE).queryParam("unit", city)
+                .queryParam("plan", provincePlan).get("/api/v1/consolidations/report").then().statusCode(200)
+                .contentType(ResultsPdf.MEDIA_TYPE).extract().asByteArray();
+        StringBuilder pdfText = new StringBuilder();
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        try {
+            com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                pdfText.append(extractor.getTextFromPage(page)).append('\n');
+            }
+        } finally {
+            reader.close();
+        }
+        String flat = Normalizer.normalize(pdfText.toString(), Normalizer.Form.NFC).replaceAll("\\s+", " ");
+        assertThat(flat).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÁO CÁO", "13.750.000 đồng", "200 trẻ em",
+                "chưa báo cáo: Phường Thống Nhất", "Phường Nguyễn Trãi: Kinh phí hạn hẹp", "Tổng cộng", "Phường Quyết Thắng");
     }
 
     private static void submit(UUID unit, UUID obligation, Map<String, Object> figures, String results, String difficulties,

@@ -18,6 +18,7 @@ import vn.actionmonth.common.Roles;
 import vn.actionmonth.report.domain.Basis;
 import vn.actionmonth.report.service.ConsolidationService;
 import vn.actionmonth.report.service.ResultsDocx;
+import vn.actionmonth.report.service.ResultsPdf;
 import vn.actionmonth.report.service.ResultsReportService;
 import vn.actionmonth.report.service.TableExport;
 
@@ -112,6 +113,27 @@ public class ConsolidationResource {
         }
         byte[] body = ResultsDocx.write(results.build(unit, plan, basis, indicatorSet));
         return file(body, ResultsDocx.MEDIA_TYPE, "bao-cao-ket-qua.docx");
+    }
+
+    @GET
+    @Path("/report")
+    @Produces(ResultsPdf.MEDIA_TYPE + ";qs=0.5")
+    @Operation(operationId = "getResultsReportPdf", summary = "The unit's results report as a PDF",
+            description = "The same report as the Word document, rendered as PDF (fonts embedded), for filing or sending "
+                    + "as is. Ask for application/pdf in Accept.")
+    @APIResponse(responseCode = "200", description = "The document", content = @Content(mediaType = ResultsPdf.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "No plan given")
+    @APIResponse(responseCode = "403", description = "The unit lies outside the caller's subtree")
+    @APIResponse(responseCode = "404", description = "No such unit or plan")
+    public Response resultsReportPdf(@QueryParam("unit") @Parameter(description = "The unit that reports", required = true) UUID unit,
+                                     @QueryParam("plan") @Parameter(description = "The plan it answers", required = true) UUID plan,
+                                     @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
+                                     @QueryParam("indicatorSet") String indicatorSet) {
+        if (unit == null) {
+            throw vn.actionmonth.common.problem.Problems.invalid(List.of(
+                    vn.actionmonth.common.problem.Problem.Violation.query("unit", "is required")));
+        }
+        return file(ResultsPdf.write(results.build(unit, plan, basis, indicatorSet)), ResultsPdf.MEDIA_TYPE, "bao-cao-ket-qua.pdf");
     }
 
     private static Response file(byte[] body, String type, String name) {

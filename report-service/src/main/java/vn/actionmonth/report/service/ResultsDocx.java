@@ -147,7 +147,7 @@ public final class ResultsDocx {
     }
 
     /** "Thực hiện Kế hoạch số 75/KH-UBND của UBND tỉnh Kon Tum về tổ chức …, UBND thành phố Kon Tum báo cáo …". */
-    private static String opening(ResultsReportService.ResultsReport r) {
+    static String opening(ResultsReportService.ResultsReport r) {
         String title = nfc(r.plan().title).strip();
         if (title.toLowerCase(new Locale("vi")).startsWith("kế hoạch ")) {
             title = title.substring("kế hoạch ".length());
@@ -158,7 +158,7 @@ public final class ResultsDocx {
         return "Thực hiện " + plan + by + " về " + title + ", " + r.unit().name() + " báo cáo kết quả thực hiện như sau:";
     }
 
-    private static String completeness(ResultsReportService.ResultsReport r) {
+    static String completeness(ResultsReportService.ResultsReport r) {
         var c = r.completeness().subtree();
         List<String> missing = r.completeness().missing().stream().map(CompletenessService.Entry::unitName).distinct().toList();
         return number(c.received()) + "/" + number(c.owed()) + " đơn vị đã báo cáo; " + number(c.onTime()) + " đúng hạn; "
@@ -166,7 +166,7 @@ public final class ResultsDocx {
     }
 
     /** "- Phường Nguyễn Trãi: …" for each unit that wrote something under that part, its own first. */
-    private static List<String> attributed(ResultsReportService.ResultsReport r,
+    static List<String> attributed(ResultsReportService.ResultsReport r,
                                            java.util.function.Function<ResultsReportService.Narrative, String> part) {
         List<String> out = new ArrayList<>();
         for (ResultsReportService.Narrative n : r.narratives()) {
@@ -210,11 +210,11 @@ public final class ResultsDocx {
         }
     }
 
-    private static ConsolidationService.Row row(ResultsReportService.ResultsReport r, ConsolidationService.RowKind kind) {
+    static ConsolidationService.Row row(ResultsReportService.ResultsReport r, ConsolidationService.RowKind kind) {
         return r.table().rows().stream().filter(x -> x.kind() == kind).findFirst().orElseThrow();
     }
 
-    private static Map<String, List<Indicator>> parts(List<Indicator> columns) {
+    static Map<String, List<Indicator>> parts(List<Indicator> columns) {
         Map<String, List<Indicator>> out = new LinkedHashMap<>();
         for (String key : List.of("communication", "resources", "health", "participation", "safety")) {
             columns.stream().filter(i -> key.equals(i.group())).forEach(i -> out.computeIfAbsent(key, k -> new ArrayList<>()).add(i));
@@ -224,7 +224,7 @@ public final class ResultsDocx {
         return out;
     }
 
-    private static String partTitle(String group) {
+    static String partTitle(String group) {
         return PARTS.getOrDefault(group, group);
     }
 
@@ -258,7 +258,7 @@ public final class ResultsDocx {
         return sb.length() > 8 ? sb.substring(0, 8) : sb.toString();
     }
 
-    private static String upper(String s) {
+    static String upper(String s) {
         return nfc(s).toUpperCase(new Locale("vi"));
     }
 
