@@ -112,7 +112,7 @@ public class PlanImportResource {
     }
 
     /** The document's text, one paragraph per line, tables (the header block) cell by cell, in body order. */
-    static String textOf(byte[] body) {
+    public static String textOf(byte[] body) {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(body == null ? new byte[0] : body))) {
             StringBuilder sb = new StringBuilder();
             for (IBodyElement e : doc.getBodyElements()) {
