@@ -44,13 +44,15 @@ class PlanDocumentParserTest {
     }
 
     @ParameterizedTest(name = "{0} as .docx")
-    @CsvSource({"ubnd-tinh-lai-chau-2024.txt, lc-2024, UBND TỈNH LAI CHÂU, ỦY BAN NHÂN DÂN TỈNH LAI CHÂU",
+    @CsvSource({"ubnd-tinh-lai-chau-2024.txt, lc-2024, '', ỦY BAN NHÂN DÂN TỈNH LAI CHÂU",
             "so-noi-vu-lang-son-2024.txt, ls-snv-2024, UBND TỈNH LẠNG SƠN, SỞ NỘI VỤ",
             "phuong-nguyen-trai-kon-tum-2024.txt, nt-2024, UBND THÀNH PHỐ KON TUM, UBND PHƯỜNG NGUYỄN TRÃI"})
     void asAWordDocumentInTheDecreesLayoutEveryFieldComesOutEqualToo(String file, String sampleKey, String superior,
                                                                      String body) throws IOException {
         byte[] docx = PlanImportTest.docx(resource("plans/" + file), superior, body);
         ParsedPlan parsed = PlanDocumentParser.parse(vn.actionmonth.plan.rest.PlanImportResource.textOf(docx));
+        assertThat(parsed.superiorBody()).isEqualTo(superior.isEmpty() ? null : superior);
+        assertThat(parsed.issuingBody()).isEqualTo(body);
         List<String> wrong = new ArrayList<>();
         compare(parsed, sampleKey).forEach((name, pair) -> {
             if (!Objects.equals(pair[0], pair[1])) {

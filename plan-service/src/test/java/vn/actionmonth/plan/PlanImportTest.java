@@ -55,6 +55,8 @@ class PlanImportTest {
                 .containsExactly("Các Phòng, đơn vị thuộc, trực thuộc Sở", "Công đoàn cơ sở và Chi đoàn thanh niên", "Văn phòng Sở");
         assertThat(answer.getString("draft.assignments[2].unit.unitId")).isEqualTo(unit("LS-SNV-VP").toString());
         assertThat(answer.getString("sources.theme[0].confidence")).isEqualTo("HIGH");
+        assertThat(answer.getList("unresolved", String.class)).as("issued by the caller's unit")
+                .noneMatch(u -> u.startsWith("issuerId"));
         assertThat(answer.getList("unresolved", String.class)).anySatisfy(u -> assertThat(u).startsWith("assignments[1].unit"));
     }
 

@@ -30,7 +30,12 @@ public final class PlanDocumentParser {
     public record NamedTask(String unitName, String tasks, int line) {
     }
 
-    public record ParsedPlan(String number, String title, String issuePlace, String dateLine, LocalDate issueDate,
+    /**
+     * @param issuingBody  the issuing body as the header block names it ("SỞ NỘI VỤ"); null when the
+     *                     document has no header block
+     * @param superiorBody the body above it, the header block's first line ("UBND TỈNH LẠNG SƠN")
+     */
+    public record ParsedPlan(String superiorBody, String issuingBody, String number, String title, String issuePlace, String dateLine, LocalDate issueDate,
                              String basisPlanNumber, List<String> basisDocuments, String theme, LocalDate periodStart,
                              LocalDate periodEnd, String objectives, String requirements, List<String> messages,
                              List<String> activityTitles, List<NamedTask> assignments, String reportingText,
@@ -260,9 +265,33 @@ public final class PlanDocumentParser {
             require("reportingRequirement", reportingText);
             require("recipients", recipients.isEmpty() ? null : recipients);
             require("signer", signerTitle);
-            return new ParsedPlan(number, title, place, dateLine, issueDate, basisPlan, basisDocuments, theme, start, end,
+            String[] bodies = headerBodies();
+            return new ParsedPlan(bodies[0], bodies[1], number, title, place, dateLine, issueDate, basisPlan, basisDocuments, theme, start, end,
                     objectives, requirements, messages, activities, assignments, reportingText, dueText, dueDate, recipient,
                     via, recipients, signerTitle, signerName, year, List.copyOf(sources), List.copyOf(missing));
+        }
+
+        /**
+         * The header block's left column: the capitalised lines before "Số:", the issuing body last
+         * and the body above it before (quốc hiệu and tiêu ngữ are the right column's).
+         */
+        private String[] headerBodies() {
+            List<String> upper = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i);
+                if (NUMBER.matcher(l).matches() || l.equals("KẾ HOẠCH")) {
+                    break;
+                }
+                if (isUpper(l) && !l.startsWith("CỘNG HÒA") && !l.startsWith("ĐỘC LẬP")) {
+                    upper.add(l);
+                    found(upper.size() == 1 ? "superiorBody" : "issuingBody", i, Confidence.MEDIUM);
+                }
+            }
+            if (upper.isEmpty()) {
+                return new String[] {null, null};
+            }
+            return upper.size() == 1 ? new String[] {null, upper.get(0)}
+                    : new String[] {upper.get(upper.size() - 2), upper.get(upper.size() - 1)};
         }
 
         /** The messages: the bullets or numbered lines under a heading that names them, or an annex of them. */

@@ -77,6 +77,13 @@ public class PlanImportService {
         PlanDocumentParser.ParsedPlan p = PlanDocumentParser.parse(text);
         List<String> unresolved = new ArrayList<>(p.missing());
         List<Candidates> candidates = new ArrayList<>();
+        if (p.issuingBody() != null) {
+            String written = expand(Texts.searchKey(p.issuingBody()));
+            if (!expand(Texts.searchKey(issuer.name)).contains(written)) {
+                unresolved.add("issuerId: the document is issued by " + p.issuingBody() + "; the draft is "
+                        + issuer.name + "'s, the caller's unit");
+            }
+        }
 
         UUID campaignId = null;
         if (p.year() != null) {
