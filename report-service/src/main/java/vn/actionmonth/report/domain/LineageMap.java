@@ -37,11 +37,6 @@ public final class LineageMap {
         }
     }
 
-    /** True when no reorganisation touched the unit: its figures stay where it is. */
-    public boolean unchanged(UUID unit) {
-        return !out.containsKey(unit);
-    }
-
     /** The units of today that {@code unit}'s figures go to; the unit itself when it has no successor. */
     public List<Part> partsOf(UUID unit) {
         return partsOf(unit, new HashSet<>());
