@@ -22,7 +22,6 @@ import vn.actionmonth.report.service.ResultsPdf;
 import vn.actionmonth.report.service.ResultsReportService;
 import vn.actionmonth.report.service.TableExport;
 
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/consolidations")
@@ -99,7 +98,7 @@ public class ConsolidationResource {
             + "reports sent to it (each attributed), \"Nơi nhận\", an empty signature block with the head's title, and an "
             + "appendix with a table per part (a row per child unit). Figures as then. Readable as the consolidation is.")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(mediaType = ResultsDocx.MEDIA_TYPE))
-    @APIResponse(responseCode = "400", description = "No plan given")
+    @APIResponse(responseCode = "400", description = "No unit or no plan given")
     @APIResponse(responseCode = "403", description = "The unit lies outside the caller's subtree")
     @APIResponse(responseCode = "404", description = "No such unit or plan")
     public Response resultsReport(@QueryParam("unit") @Parameter(description = "The unit that reports", required = true) UUID unit,
@@ -107,12 +106,8 @@ public class ConsolidationResource {
                                           required = true) UUID plan,
                                   @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
                                   @QueryParam("indicatorSet") String indicatorSet) {
-        if (unit == null) {
-            throw vn.actionmonth.common.problem.Problems.invalid(List.of(
-                    vn.actionmonth.common.problem.Problem.Violation.query("unit", "is required")));
-        }
-        byte[] body = ResultsDocx.write(results.build(unit, plan, basis, indicatorSet));
-        return file(body, ResultsDocx.MEDIA_TYPE, "bao-cao-ket-qua.docx");
+        return file(ResultsDocx.write(results.build(unit, plan, basis, indicatorSet)), ResultsDocx.MEDIA_TYPE,
+                "bao-cao-ket-qua.docx");
     }
 
     @GET
@@ -122,17 +117,13 @@ public class ConsolidationResource {
             description = "The same report as the Word document, rendered as PDF (fonts embedded), for filing or sending "
                     + "as is. Ask for application/pdf in Accept.")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(mediaType = ResultsPdf.MEDIA_TYPE))
-    @APIResponse(responseCode = "400", description = "No plan given")
+    @APIResponse(responseCode = "400", description = "No unit or no plan given")
     @APIResponse(responseCode = "403", description = "The unit lies outside the caller's subtree")
     @APIResponse(responseCode = "404", description = "No such unit or plan")
     public Response resultsReportPdf(@QueryParam("unit") @Parameter(description = "The unit that reports", required = true) UUID unit,
                                      @QueryParam("plan") @Parameter(description = "The plan it answers", required = true) UUID plan,
                                      @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
                                      @QueryParam("indicatorSet") String indicatorSet) {
-        if (unit == null) {
-            throw vn.actionmonth.common.problem.Problems.invalid(List.of(
-                    vn.actionmonth.common.problem.Problem.Violation.query("unit", "is required")));
-        }
         return file(ResultsPdf.write(results.build(unit, plan, basis, indicatorSet)), ResultsPdf.MEDIA_TYPE, "bao-cao-ket-qua.pdf");
     }
 

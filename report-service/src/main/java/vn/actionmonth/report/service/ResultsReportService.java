@@ -1,6 +1,7 @@
 package vn.actionmonth.report.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.common.units.UnitDirectory;
 import vn.actionmonth.common.units.UnitRecord;
@@ -62,8 +63,15 @@ public class ResultsReportService {
     }
 
     public ResultsReport build(UUID unitId, UUID planId, Basis basis, String setCode) {
+        List<Problem.Violation> missing = new ArrayList<>();
+        if (unitId == null) {
+            missing.add(Problem.Violation.query("unit", "is required"));
+        }
         if (planId == null) {
-            throw Problems.invalid(List.of(vn.actionmonth.common.problem.Problem.Violation.query("plan", "is required")));
+            missing.add(Problem.Violation.query("plan", "is required"));
+        }
+        if (!missing.isEmpty()) {
+            throw Problems.invalid(missing);
         }
         UnitRecord unit = units.find(unitId).orElseThrow(() -> Problems.notFound("unit", unitId));
         access.requireReadUnit(unitId, planId);
