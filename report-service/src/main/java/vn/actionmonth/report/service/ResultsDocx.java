@@ -55,40 +55,17 @@ public final class ResultsDocx {
     public static byte[] write(ResultsReportService.ResultsReport r) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             header(doc, r);
-            String year = r.year() == null ? "…" : r.year().toString();
-            paragraph(doc, ParagraphAlignment.CENTER, true, false, "BÁO CÁO");
-            paragraph(doc, ParagraphAlignment.CENTER, true, false, "Kết quả thực hiện Tháng hành động vì trẻ em năm " + year);
-            paragraph(doc, ParagraphAlignment.BOTH, false, false, opening(r));
-
-            paragraph(doc, ParagraphAlignment.LEFT, true, false, "I. KẾT QUẢ THỰC HIỆN");
-            Map<String, List<Indicator>> parts = parts(r.table().columns());
-            Map<String, Long> total = row(r, ConsolidationService.RowKind.TOTAL).values();
-            int n = 0;
-            for (Map.Entry<String, List<Indicator>> part : parts.entrySet()) {
-                paragraph(doc, ParagraphAlignment.LEFT, true, false, (++n) + ". " + partTitle(part.getKey()));
-                for (Indicator i : part.getValue()) {
-                    paragraph(doc, ParagraphAlignment.BOTH, false, false, "- " + i.nameVi() + ": "
-                            + amount(i, total.getOrDefault(i.code(), 0L)) + ".");
+            for (Line line : body(r)) {
+                switch (line.style()) {
+                    case TITLE -> paragraph(doc, ParagraphAlignment.CENTER, true, false, line.text());
+                    case HEADING -> paragraph(doc, ParagraphAlignment.LEFT, true, false, line.text());
+                    case TEXT -> paragraph(doc, ParagraphAlignment.BOTH, false, false, line.text());
                 }
             }
-            paragraph(doc, ParagraphAlignment.LEFT, true, false, (++n) + ". Tiến độ báo cáo");
-            paragraph(doc, ParagraphAlignment.BOTH, false, false, completeness(r));
-            List<String> results = attributed(r, ResultsReportService.Narrative::results);
-            if (!results.isEmpty()) {
-                paragraph(doc, ParagraphAlignment.LEFT, true, false, (++n) + ". Kết quả nổi bật");
-                results.forEach(t -> paragraph(doc, ParagraphAlignment.BOTH, false, false, t));
-            }
-            paragraph(doc, ParagraphAlignment.LEFT, true, false, "II. KHÓ KHĂN, VƯỚNG MẮC");
-            lines(doc, attributed(r, ResultsReportService.Narrative::difficulties));
-            paragraph(doc, ParagraphAlignment.LEFT, true, false, "III. ĐỀ XUẤT, KIẾN NGHỊ");
-            lines(doc, attributed(r, ResultsReportService.Narrative::proposals));
-
-            paragraph(doc, ParagraphAlignment.BOTH, false, false, "Trên đây là báo cáo kết quả thực hiện Tháng hành động vì "
-                    + "trẻ em năm " + year + " của " + r.unit().name() + "./.");
             footer(doc, r);
 
             paragraph(doc, ParagraphAlignment.CENTER, true, false, "PHỤ LỤC: SỐ LIỆU THEO ĐƠN VỊ");
-            for (Map.Entry<String, List<Indicator>> part : parts.entrySet()) {
+            for (Map.Entry<String, List<Indicator>> part : parts(r.table().columns()).entrySet()) {
                 paragraph(doc, ParagraphAlignment.LEFT, true, false, partTitle(part.getKey()));
                 table(doc, r, part.getValue());
             }
@@ -97,6 +74,57 @@ public final class ResultsDocx {
         } catch (IOException e) {
             throw new IllegalStateException("could not write the results report", e);
         }
+    }
+
+    /** How a line of the report's body is set: the document type and summary, a heading, running text. */
+    enum Style { TITLE, HEADING, TEXT }
+
+    /** A line of the report's body. */
+    record Line(Style style, String text) {
+    }
+
+    /**
+     * The report's body, from its type and summary to the closing sentence, in order: the wording
+     * both renderings (this one and {@link ResultsPdf}) set, each in its own format.
+     */
+    static List<Line> body(ResultsReportService.ResultsReport r) {
+        List<Line> out = new ArrayList<>();
+        String year = r.year() == null ? "…" : r.year().toString();
+        out.add(new Line(Style.TITLE, "BÁO CÁO"));
+        out.add(new Line(Style.TITLE, "Kết quả thực hiện Tháng hành động vì trẻ em năm " + year));
+        out.add(new Line(Style.TEXT, opening(r)));
+        out.add(new Line(Style.HEADING, "I. KẾT QUẢ THỰC HIỆN"));
+        Map<String, Long> total = row(r, ConsolidationService.RowKind.TOTAL).values();
+        int n = 0;
+        for (Map.Entry<String, List<Indicator>> part : parts(r.table().columns()).entrySet()) {
+            out.add(new Line(Style.HEADING, (++n) + ". " + partTitle(part.getKey())));
+            for (Indicator i : part.getValue()) {
+                out.add(new Line(Style.TEXT, "- " + i.nameVi() + ": " + amount(i, total.getOrDefault(i.code(), 0L)) + "."));
+            }
+        }
+        out.add(new Line(Style.HEADING, (++n) + ". Tiến độ báo cáo"));
+        out.add(new Line(Style.TEXT, completeness(r)));
+        List<String> results = attributed(r, ResultsReportService.Narrative::results);
+        if (!results.isEmpty()) {
+            out.add(new Line(Style.HEADING, (++n) + ". Kết quả nổi bật"));
+            results.forEach(t -> out.add(new Line(Style.TEXT, t)));
+        }
+        out.add(new Line(Style.HEADING, "II. KHÓ KHĂN, VƯỚNG MẮC"));
+        lines(out, attributed(r, ResultsReportService.Narrative::difficulties));
+        out.add(new Line(Style.HEADING, "III. ĐỀ XUẤT, KIẾN NGHỊ"));
+        lines(out, attributed(r, ResultsReportService.Narrative::proposals));
+        out.add(new Line(Style.TEXT, "Trên đây là báo cáo kết quả thực hiện Tháng hành động vì trẻ em năm " + year + " của "
+                + r.unit().name() + "./."));
+        return out;
+    }
+
+    /** How an appendix row names its unit. */
+    static String rowLabel(ConsolidationService.Row row) {
+        return switch (row.kind()) {
+            case CHILD -> row.unitName();
+            case OWN -> row.unitName() + " (trực tiếp)";
+            case TOTAL -> "Tổng cộng";
+        };
     }
 
     private static void header(XWPFDocument doc, ResultsReportService.ResultsReport r) {
@@ -178,11 +206,11 @@ public final class ResultsDocx {
         return out;
     }
 
-    private static void lines(XWPFDocument doc, List<String> lines) {
+    private static void lines(List<Line> out, List<String> lines) {
         if (lines.isEmpty()) {
-            paragraph(doc, ParagraphAlignment.BOTH, false, false, "Không có.");
+            out.add(new Line(Style.TEXT, "Không có."));
         }
-        lines.forEach(t -> paragraph(doc, ParagraphAlignment.BOTH, false, false, t));
+        lines.forEach(t -> out.add(new Line(Style.TEXT, t)));
     }
 
     private static void table(XWPFDocument doc, ResultsReportService.ResultsReport r, List<Indicator> columns) {
@@ -199,11 +227,7 @@ public final class ResultsDocx {
             ConsolidationService.Row row = rows.get(i);
             XWPFTableRow tr = t.getRow(i + 1);
             boolean total = row.kind() == ConsolidationService.RowKind.TOTAL;
-            cell(tr.getCell(0), switch (row.kind()) {
-                case CHILD -> row.unitName();
-                case OWN -> row.unitName() + " (trực tiếp)";
-                case TOTAL -> "Tổng cộng";
-            }, total);
+            cell(tr.getCell(0), rowLabel(row), total);
             for (int c = 0; c < columns.size(); c++) {
                 cell(tr.getCell(c + 1), TableExport.cell(columns.get(c), row), total);
             }

@@ -53,34 +53,13 @@ public final class ResultsPdf {
             header.addCell(lines(List.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"), strong,
                     "…, ngày … tháng … năm " + year, text));
             doc.add(header);
-            doc.add(centred("BÁO CÁO", strong));
-            doc.add(centred("Kết quả thực hiện Tháng hành động vì trẻ em năm " + year, strong));
-            doc.add(justified(ResultsDocx.opening(r), text));
-            doc.add(left("I. KẾT QUẢ THỰC HIỆN", strong));
-            Map<String, List<Indicator>> parts = ResultsDocx.parts(r.table().columns());
-            Map<String, Long> total = ResultsDocx.row(r, ConsolidationService.RowKind.TOTAL).values();
-            int n = 0;
-            for (Map.Entry<String, List<Indicator>> part : parts.entrySet()) {
-                doc.add(left((++n) + ". " + ResultsDocx.partTitle(part.getKey()), strong));
-                for (Indicator i : part.getValue()) {
-                    doc.add(justified("- " + i.nameVi() + ": " + ResultsDocx.amount(i, total.getOrDefault(i.code(), 0L)) + ".", text));
-                }
+            for (ResultsDocx.Line line : ResultsDocx.body(r)) {
+                doc.add(switch (line.style()) {
+                    case TITLE -> centred(line.text(), strong);
+                    case HEADING -> left(line.text(), strong);
+                    case TEXT -> justified(line.text(), text);
+                });
             }
-            doc.add(left((++n) + ". Tiến độ báo cáo", strong));
-            doc.add(justified(ResultsDocx.completeness(r), text));
-            List<String> results = ResultsDocx.attributed(r, ResultsReportService.Narrative::results);
-            if (!results.isEmpty()) {
-                doc.add(left((++n) + ". Kết quả nổi bật", strong));
-                for (String line : results) {
-                    doc.add(justified(line, text));
-                }
-            }
-            section(doc, "II. KHÓ KHĂN, VƯỚNG MẮC", ResultsDocx.attributed(r, ResultsReportService.Narrative::difficulties),
-                    strong, text);
-            section(doc, "III. ĐỀ XUẤT, KIẾN NGHỊ", ResultsDocx.attributed(r, ResultsReportService.Narrative::proposals),
-                    strong, text);
-            doc.add(justified("Trên đây là báo cáo kết quả thực hiện Tháng hành động vì trẻ em năm " + year + " của "
-                    + r.unit().name() + "./.", text));
             PdfPTable footer = borderless(2);
             PdfPCell to = new PdfPCell();
             to.setBorder(PdfPCell.NO_BORDER);
@@ -93,7 +72,7 @@ public final class ResultsPdf {
 
             doc.newPage();
             doc.add(centred("PHỤ LỤC: SỐ LIỆU THEO ĐƠN VỊ", strong));
-            for (Map.Entry<String, List<Indicator>> part : parts.entrySet()) {
+            for (Map.Entry<String, List<Indicator>> part : ResultsDocx.parts(r.table().columns()).entrySet()) {
                 doc.add(left(ResultsDocx.partTitle(part.getKey()), strong));
                 doc.add(table(r, part.getValue(), small, smallStrong));
             }
@@ -101,17 +80,6 @@ public final class ResultsPdf {
             return out.toByteArray();
         } catch (DocumentException e) {
             throw new IllegalStateException("could not write the results report as PDF", e);
-        }
-    }
-
-    private static void section(Document doc, String title, List<String> lines, Font strong, Font text)
-            throws DocumentException {
-        doc.add(left(title, strong));
-        if (lines.isEmpty()) {
-            doc.add(justified("Không có.", text));
-        }
-        for (String line : lines) {
-            doc.add(justified(line, text));
         }
     }
 
@@ -125,11 +93,7 @@ public final class ResultsPdf {
         for (ConsolidationService.Row row : r.table().rows()) {
             boolean total = row.kind() == ConsolidationService.RowKind.TOTAL;
             Font f = total ? strong : text;
-            t.addCell(new Phrase(switch (row.kind()) {
-                case CHILD -> row.unitName();
-                case OWN -> row.unitName() + " (trực tiếp)";
-                case TOTAL -> "Tổng cộng";
-            }, f));
+            t.addCell(new Phrase(ResultsDocx.rowLabel(row), f));
             for (Indicator i : columns) {
                 PdfPCell cell = new PdfPCell(new Phrase(TableExport.cell(i, row), f));
                 cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
