@@ -127,7 +127,7 @@ public abstract class NotificationTestBase {
 
     protected ObligationSnapshot obligation(UnitSnapshot unit, UnitSnapshot recipient, OffsetDateTime due) {
         return new ObligationSnapshot(UUID.randomUUID(), planId, PLAN_NUMBER, PLAN_TITLE, campaignId, 2024, unit.id(),
-                recipient.id(), null, "CAM-2024", due, "OPEN", 1, unit.id(), null);
+                recipient.id(), null, "CAM-2024", due, "OPEN", 1, unit.id(), null, null, "FINAL", java.util.List.of(), false);
     }
 
     /** Publishes ObligationCreated and waits until the service applied it. */

@@ -149,7 +149,7 @@ class RemindersTest extends NotificationTestBase {
         clock.set(at(2024, 7, 14));
         ObligationSnapshot moved = new ObligationSnapshot(o.id(), o.planId(), o.planNumber(), o.planTitle(),
                 o.campaignId(), o.campaignYear(), o.unitId(), o.recipientId(), null, o.indicatorSetCode(),
-                at(2024, 7, 27), "OPEN", 2, o.unitId(), null);
+                at(2024, 7, 27), "OPEN", 2, o.unitId(), null, null, "FINAL", java.util.List.of(), false);
         awaitConsumed(publish(new vn.actionmonth.events.plan.ObligationChanged(moved)));
         runAt(at(2024, 7, 19));
         runAt(at(2024, 7, 20));
@@ -171,7 +171,7 @@ class RemindersTest extends NotificationTestBase {
 
         ObligationSnapshot cancelled = new ObligationSnapshot(o.id(), o.planId(), o.planNumber(), o.planTitle(),
                 o.campaignId(), o.campaignYear(), o.unitId(), o.recipientId(), null, o.indicatorSetCode(), o.dueAt(),
-                "CANCELLED", 2, o.unitId(), null);
+                "CANCELLED", 2, o.unitId(), null, null, "FINAL", java.util.List.of(), false);
         awaitConsumed(publish(new vn.actionmonth.events.plan.ObligationCancelled(cancelled, "Đơn vị sáp nhập")));
         runAt(at(2024, 7, 20));
         runAt(at(2024, 7, 30));
@@ -197,7 +197,7 @@ class RemindersTest extends NotificationTestBase {
                 java.time.LocalDate.of(2024, 7, 14), true, 2);
         ObligationSnapshot handed = new ObligationSnapshot(o.id(), o.planId(), o.planNumber(), o.planTitle(),
                 o.campaignId(), o.campaignYear(), successor.id(), o.recipientId(), null, o.indicatorSetCode(), o.dueAt(),
-                "OPEN", 2, ceased.id(), java.time.LocalDate.of(2024, 7, 14));
+                "OPEN", 2, ceased.id(), java.time.LocalDate.of(2024, 7, 14), null, "FINAL", java.util.List.of(), false);
         awaitConsumed(publish(new vn.actionmonth.events.plan.UnitRetired(gone, java.time.LocalDate.of(2024, 7, 14))),
                 publish(new vn.actionmonth.events.plan.ObligationChanged(handed)));
         runAt(at(2024, 7, 17));
@@ -239,6 +239,6 @@ class RemindersTest extends NotificationTestBase {
     private static ObligationSnapshot through(ObligationSnapshot o, UnitSnapshot via) {
         return new ObligationSnapshot(o.id(), o.planId(), o.planNumber(), o.planTitle(), o.campaignId(), o.campaignYear(),
                 o.unitId(), o.recipientId(), via.id(), o.indicatorSetCode(), o.dueAt(), o.status(), o.version(),
-                o.originalUnitId(), o.handedOverOn());
+                o.originalUnitId(), o.handedOverOn(), null, "FINAL", java.util.List.of(), false);
     }
 }

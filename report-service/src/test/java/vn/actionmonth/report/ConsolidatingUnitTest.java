@@ -43,7 +43,7 @@ class ConsolidatingUnitTest extends ReportServiceTestBase {
         publish(List.of(plan(plan, "75/KH-UBND", province, campaign, null, due)));
         publish(List.of(new ObligationCreated(new ObligationSnapshot(owed, plan, "75/KH-UBND",
                 "Triển khai Tháng hành động vì trẻ em tỉnh Lai Châu năm 2024", campaign, 2024, district, province, labour,
-                "CAM", due, "OPEN", 1, district, null))));
+                "CAM", due, "OPEN", 1, district, null, null, "FINAL", java.util.List.of(), false))));
         awaitReplicated(List.of(root, province, labour, health, district), List.of(owed));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 count("SELECT count(*) FROM obligation_replica WHERE id = ? AND via_unit_id = ?", owed, labour) == 1);

@@ -168,14 +168,14 @@ class FiguresAsNowTest extends ReportServiceTestBase {
 
     private static ObligationChanged handedOver(UUID id, UUID plan, UUID campaign, UUID original, UUID unit, UUID recipient) {
         return new ObligationChanged(new ObligationSnapshot(id, plan, "75/KH-UBND", "Kế hoạch Tháng hành động vì trẻ em",
-                campaign, YEAR, unit, recipient, null, "CAM", OffsetDateTime.now().plusDays(10), "OPEN", 2, original, REFORM));
+                campaign, YEAR, unit, recipient, null, "CAM", OffsetDateTime.now().plusDays(10), "OPEN", 2, original, REFORM, null, "FINAL", java.util.List.of(), false));
     }
 
     /** An obligation of this test's campaign, whose year no other test's campaign has: comparisons name it by year. */
     private static vn.actionmonth.events.plan.ObligationCreated owed(UUID id, UUID plan, UUID campaign, UUID unit,
                                                                      UUID recipient, OffsetDateTime due) {
         return new vn.actionmonth.events.plan.ObligationCreated(new ObligationSnapshot(id, plan, "75/KH-UBND",
-                "Kế hoạch Tháng hành động vì trẻ em", campaign, YEAR, unit, recipient, null, "CAM", due, "OPEN", 1, unit, null));
+                "Kế hoạch Tháng hành động vì trẻ em", campaign, YEAR, unit, recipient, null, "CAM", due, "OPEN", 1, unit, null, null, "FINAL", java.util.List.of(), false));
     }
 
     private static long asThen(UUID unit, UUID campaign) {

@@ -117,7 +117,7 @@ public abstract class ReportServiceTestBase {
     protected static ObligationCreated obligation(UUID id, UUID plan, UUID campaign, UUID unit, UUID recipient,
                                                   OffsetDateTime due) {
         return new ObligationCreated(new ObligationSnapshot(id, plan, "75/KH-UBND", "Kế hoạch Tháng hành động vì trẻ em",
-                campaign, 2024, unit, recipient, null, "CAM", due, "OPEN", 1, unit, null));
+                campaign, 2024, unit, recipient, null, "CAM", due, "OPEN", 1, unit, null, null, "FINAL", java.util.List.of(), false));
     }
 
     // ---- waiting for the replicas ----

@@ -46,8 +46,29 @@ public class ObligationReplica {
     @Column(nullable = false)
     public String status;
 
+    /** INTERIM or FINAL: only final reports add to totals and completeness. */
+    @Column(nullable = false)
+    public String kind;
+
+    /** Units that receive a copy of the report and may read it. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    @Column(name = "copy_to_unit_ids", nullable = false)
+    public UUID[] copyToUnitIds;
+
+    /** The unit's report up of what it received under plans implementing this one, and its own. */
+    @Column(nullable = false)
+    public boolean consolidates;
+
     @Column(nullable = false)
     public long version;
+
+    public boolean isFinal() {
+        return !"INTERIM".equals(kind);
+    }
+
+    public boolean copiedTo(UUID unitId) {
+        return copyToUnitIds != null && java.util.Arrays.asList(copyToUnitIds).contains(unitId);
+    }
 
     public boolean open() {
         return OPEN.equals(status);

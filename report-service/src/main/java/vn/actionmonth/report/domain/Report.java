@@ -54,6 +54,20 @@ public class Report {
     @Column(nullable = false)
     public String figures;
 
+    /** INTERIM or FINAL, from the obligation: an interim report adds to no total. */
+    @Column(nullable = false)
+    public String kind = "FINAL";
+
+    /**
+     * A consolidated report up: its own figures plus what the unit had received, frozen at its last
+     * submission. Its own figures alone go into the consolidation, so nothing is counted twice.
+     */
+    @Column(name = "sent_figures")
+    public String sentFigures;
+
+    @Column(name = "sent_at")
+    public OffsetDateTime sentAt;
+
     public String results;
     public String difficulties;
     public String proposals;

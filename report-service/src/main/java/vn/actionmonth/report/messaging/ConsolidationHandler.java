@@ -107,6 +107,9 @@ public class ConsolidationHandler implements EventHandler {
                     // Cannot happen: the event is written in the transaction that froze the path.
                     throw new IllegalStateException("report " + entry.getKey() + " has no frozen path");
                 }
+                if (!m.counts()) {
+                    continue; // an interim report: read and approved, added to no total
+                }
                 AppliedState before = applied.getOrDefault(entry.getKey(), AppliedState.NONE);
                 AppliedState after = before;
                 for (ReportEvent e : entry.getValue()) {
@@ -218,12 +221,13 @@ public class ConsolidationHandler implements EventHandler {
     private Map<UUID, Meta> loadMeta(Connection c, UUID[] ids) throws SQLException {
         Map<UUID, Meta> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, frozen_path, scope_ids, campaign_id, indicator_set_code, "
-                + "indicator_set_version FROM report WHERE id = ANY (?)")) {
+                + "indicator_set_version, kind FROM report WHERE id = ANY (?)")) {
             ps.setArray(1, c.createArrayOf("uuid", ids));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getObject(1, UUID.class), new Meta(Report.parseIds(rs.getString(2), "/"),
-                            Report.parseIds(rs.getString(3), ","), rs.getObject(4, UUID.class), rs.getString(5), rs.getInt(6)));
+                            Report.parseIds(rs.getString(3), ","), rs.getObject(4, UUID.class), rs.getString(5), rs.getInt(6),
+                            !"INTERIM".equals(rs.getString(7))));
                 }
             }
         }
@@ -255,8 +259,9 @@ public class ConsolidationHandler implements EventHandler {
         }
     }
 
-    /** A report's frozen path and scopes: where its figures count. */
-    private record Meta(List<UUID> path, List<UUID> planScopes, UUID campaignId, String setCode, int setVersion) {
+    /** A report's frozen path and scopes: where its figures count; an interim report's count nowhere. */
+    private record Meta(List<UUID> path, List<UUID> planScopes, UUID campaignId, String setCode, int setVersion,
+                        boolean counts) {
 
         List<UUID> scopes() {
             List<UUID> all = new ArrayList<>(planScopes.size() + 1);

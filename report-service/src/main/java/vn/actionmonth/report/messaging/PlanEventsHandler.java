@@ -35,12 +35,14 @@ public class PlanEventsHandler implements EventHandler {
             + "OR (plan_replica.revision = EXCLUDED.revision AND EXCLUDED.status = 'CLOSED')";
 
     private static final String UPSERT_OBLIGATION = "INSERT INTO obligation_replica (id, plan_id, plan_number, campaign_id, "
-            + "unit_id, recipient_id, indicator_set_code, due_at, status, version, campaign_year, via_unit_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "unit_id, recipient_id, indicator_set_code, due_at, status, version, campaign_year, via_unit_id, kind, "
+            + "copy_to_unit_ids, consolidates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (id) DO UPDATE SET plan_id = EXCLUDED.plan_id, plan_number = EXCLUDED.plan_number, "
             + "campaign_id = EXCLUDED.campaign_id, unit_id = EXCLUDED.unit_id, recipient_id = EXCLUDED.recipient_id, "
             + "indicator_set_code = EXCLUDED.indicator_set_code, due_at = EXCLUDED.due_at, status = EXCLUDED.status, "
-            + "version = EXCLUDED.version, campaign_year = EXCLUDED.campaign_year, via_unit_id = EXCLUDED.via_unit_id WHERE obligation_replica.version < EXCLUDED.version";
+            + "version = EXCLUDED.version, campaign_year = EXCLUDED.campaign_year, via_unit_id = EXCLUDED.via_unit_id, kind = EXCLUDED.kind, "
+            + "copy_to_unit_ids = EXCLUDED.copy_to_unit_ids, consolidates = EXCLUDED.consolidates "
+            + "WHERE obligation_replica.version < EXCLUDED.version";
 
     // A report not yet approved follows its obligation's recipient and deadline.
     private static final String FOLLOW = "UPDATE report SET recipient_id = ?, due_at = ? "
@@ -99,6 +101,9 @@ public class PlanEventsHandler implements EventHandler {
                 ps.setLong(10, o.version());
                 ps.setInt(11, o.campaignYear());
                 ps.setObject(12, o.viaUnitId());
+                ps.setString(13, o.isFinal() ? ObligationSnapshot.FINAL : ObligationSnapshot.INTERIM);
+                ps.setArray(14, c.createArrayOf("uuid", o.copyTo().toArray()));
+                ps.setBoolean(15, o.consolidates());
                 if (ps.executeUpdate() == 0) {
                     return; // an older state than the one we have
                 }

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Open obligations in a scope whose unit lies in a subtree, with their report's state. A submitted
+ * Open obligations for final reports in a scope whose unit lies in a subtree, with their report's
+ * state (an interim report is not a unit's report for the campaign). A submitted
  * report counts where its frozen path puts it; an obligation not yet reported, where the tree puts
  * its unit now.
  *
@@ -53,12 +54,12 @@ public class CompletenessRepository {
             + "r.frozen_path AS path FROM report r JOIN obligation_replica o ON o.id = r.obligation_id "
             + "LEFT JOIN unit_replica u ON u.id = o.unit_id "
             + "WHERE r.frozen_path IS NOT NULL AND r.frozen_path ~>=~ %2$s AND r.frozen_path ~<~ %3$s "
-            + "AND o.status = 'OPEN' AND %1$s "
+            + "AND o.status = 'OPEN' AND o.kind = 'FINAL' AND %1$s "
             + "UNION ALL "
             + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id, r.status, r.on_time, r.first_submitted_at, u.path "
             + "FROM unit_replica u JOIN %4$s "
             + "LEFT JOIN report r ON r.obligation_id = o.id "
-            + "WHERE u.path ~>=~ %2$s AND u.path ~<~ %3$s AND r.frozen_path IS NULL AND o.status = 'OPEN' AND %1$s) ";
+            + "WHERE u.path ~>=~ %2$s AND u.path ~<~ %3$s AND r.frozen_path IS NULL AND o.status = 'OPEN' AND o.kind = 'FINAL' AND %1$s) ";
 
     /**
      * The owed rows as now: every obligation where its unit now stands (after a reorganisation, the
@@ -68,7 +69,7 @@ public class CompletenessRepository {
             + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id AS report_id, r.status, r.on_time, r.first_submitted_at, u.path "
             + "FROM unit_replica u JOIN %4$s "
             + "LEFT JOIN report r ON r.obligation_id = o.id "
-            + "WHERE u.path ~>=~ %2$s AND u.path ~<~ %3$s AND o.status = 'OPEN' AND %1$s) ";
+            + "WHERE u.path ~>=~ %2$s AND u.path ~<~ %3$s AND o.status = 'OPEN' AND o.kind = 'FINAL' AND %1$s) ";
 
     /** How branch two reaches a unit's obligations: a join the planner chooses for one subtree... */
     private static final String OBLIGATIONS = "obligation_replica o ON o.unit_id = u.id";
@@ -128,7 +129,7 @@ public class CompletenessRepository {
             + "unnest(CAST(? AS text[])) WITH ORDINALITY AS t(root, n)), "
             + "owed AS (SELECT o.unit_id, COALESCE(r.frozen_path, u.path) AS path, r.status, r.on_time "
             + "FROM obligation_replica o LEFT JOIN report r ON r.obligation_id = o.id "
-            + "LEFT JOIN unit_replica u ON u.id = o.unit_id WHERE o.status = 'OPEN' AND " + IN_PLAN + ") "
+            + "LEFT JOIN unit_replica u ON u.id = o.unit_id WHERE o.status = 'OPEN' AND o.kind = 'FINAL' AND " + IN_PLAN + ") "
             + "SELECT w.n, " + String.format(COUNT_COLUMNS, "length(w.root) + " + CHILD_SEGMENT) + " FROM owed "
             + "CROSS JOIN LATERAL generate_series(1, (length(owed.path) - 1) / " + CHILD_SEGMENT + ") AS k(depth) "
             + "JOIN wanted w ON w.root = left(owed.path, 1 + " + CHILD_SEGMENT + " * k.depth) GROUP BY w.n, w.root";

@@ -66,6 +66,6 @@ public class ObligationReportResource {
         Response.ResponseBuilder response = put.created()
                 ? Response.created(uri.getBaseUriBuilder().path("api/v1/reports").path(r.id.toString()).build())
                 : Response.ok();
-        return response.tag(Preconditions.etag(r.version)).entity(ReportView.of(r, figures.read(r.figures))).build();
+        return response.tag(Preconditions.etag(r.version)).entity(ReportView.of(r, figures.read(r.figures), r.sentFigures == null ? null : figures.read(r.sentFigures))).build();
     }
 }

@@ -144,7 +144,7 @@ public class ReportResource {
     }
 
     private ReportView view(Report r) {
-        return ReportView.of(r, figures.read(r.figures));
+        return ReportView.of(r, figures.read(r.figures), r.sentFigures == null ? null : figures.read(r.sentFigures));
     }
 
     private static jakarta.ws.rs.core.EntityTag tag(Report r) {

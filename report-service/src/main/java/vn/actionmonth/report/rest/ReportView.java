@@ -33,12 +33,17 @@ public record ReportView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         @Schema(examples = "can-bo.phuong-nguyen-trai@kontum.gov.vn") String updatedBy,
-        @Schema(description = "The value of the ETag header", examples = "3") long version) {
+        @Schema(description = "The value of the ETag header", examples = "3") long version,
+        @Schema(description = "INTERIM or FINAL; an interim report adds to no total", examples = "FINAL") String kind,
+        @Schema(description = "For a unit's consolidated report up (its obligation consolidates): what it sent at its "
+                + "last submission, its own figures plus every submitted report it had received under the plan and the "
+                + "plans implementing it, frozen then; null otherwise", examples = ReportRequests.FIGURES_EXAMPLE) JsonNode sentFigures,
+        @Schema(description = "When sentFigures were frozen") OffsetDateTime sentAt) {
 
-    static ReportView of(Report r, JsonNode figures) {
+    static ReportView of(Report r, JsonNode figures, JsonNode sentFigures) {
         return new ReportView(r.id, r.obligationId, r.planId, r.campaignId, r.unitId, r.recipientId, r.indicatorSetCode,
                 r.indicatorSetVersion, r.status, figures, r.results, r.difficulties, r.proposals, r.revision, r.dueAt,
                 r.firstSubmittedAt, r.submittedAt, r.onTime, r.returnReason, r.approvedAt, r.createdAt, r.updatedAt,
-                r.updatedBy, r.version);
+                r.updatedBy, r.version, r.kind, sentFigures, r.sentAt);
     }
 }

@@ -84,7 +84,7 @@ public class ConsistencyCheckService {
             }
         }
         int reports;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM report WHERE revision > 0");
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM report WHERE revision > 0 AND kind = 'FINAL'");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             reports = rs.getInt(1);
@@ -103,7 +103,9 @@ public class ConsistencyCheckService {
             Map<ConsolidationKey, FigureTotals> expected = new HashMap<>();
             int pendingInPass = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT id, status, revision, figures, frozen_path, scope_ids, "
-                    + "campaign_id, indicator_set_code, indicator_set_version FROM report WHERE revision > 0")) {
+                    + "campaign_id, indicator_set_code, indicator_set_version FROM report WHERE revision > 0 "
+                    // interim reports add to no total (ConsolidationHandler passes them over)
+                    + "AND kind = 'FINAL'")) {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

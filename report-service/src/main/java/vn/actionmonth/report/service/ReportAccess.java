@@ -47,7 +47,8 @@ public class ReportAccess {
     }
 
     public void requireRead(Report r) {
-        if (caller.isSystem() || caller.unitId().equals(r.recipientId) || caller.unitId().equals(r.unitId) || consolidates(r)) {
+        if (caller.isSystem() || caller.unitId().equals(r.recipientId) || caller.unitId().equals(r.unitId) || consolidates(r)
+                || copied(r)) {
             return;
         }
         if (!units.isWithin(r.unitId, caller.unitId())) {
@@ -82,6 +83,11 @@ public class ReportAccess {
     /** True when the caller is the consolidating unit the report's obligation names. */
     private boolean consolidates(Report r) {
         return obligations.findByIdOptional(r.obligationId).map(o -> caller.unitId().equals(o.viaUnitId)).orElse(false);
+    }
+
+    /** True when the caller is among the units the report's obligation sends a copy to. */
+    private boolean copied(Report r) {
+        return obligations.findByIdOptional(r.obligationId).map(o -> o.copiedTo(caller.unitId())).orElse(false);
     }
 
     /** The path prefix that limits lists to the caller's subtree; null for system accounts (no limit). */

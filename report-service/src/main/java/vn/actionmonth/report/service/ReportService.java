@@ -25,6 +25,7 @@ import vn.actionmonth.report.domain.ObligationReplica;
 import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.domain.ReportRevision;
 import vn.actionmonth.report.domain.ReportStatus;
+import vn.actionmonth.report.repository.ConsolidationRepository;
 import vn.actionmonth.report.repository.ObligationRepository;
 import vn.actionmonth.report.repository.PlanRepository;
 import vn.actionmonth.report.repository.ReportRepository;
@@ -60,11 +61,13 @@ public class ReportService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final EntityManager em;
+    private final ConsolidationRepository consolidation;
 
     public ReportService(ReportRepository reports, ReportRevisionRepository revisions, ObligationRepository obligations,
                          PlanRepository plans, UnitDirectory units, IndicatorSetService indicatorSets,
                          FigureValidator validator, ReportAccess access, Outbox outbox, ObjectMapper mapper, Clock clock,
-                         EntityManager em) {
+                         EntityManager em, ConsolidationRepository consolidation) {
+        this.consolidation = consolidation;
         this.reports = reports;
         this.revisions = revisions;
         this.obligations = obligations;
@@ -139,6 +142,7 @@ public class ReportService {
         r.indicatorSetCode = set.code();
         r.indicatorSetVersion = set.version();
         r.status = ReportStatus.DRAFT;
+        r.kind = o.isFinal() ? "FINAL" : "INTERIM";
         r.dueAt = o.dueAt;
         r.createdAt = now;
         applyDraft(r, figures, input, now);
@@ -270,11 +274,33 @@ public class ReportService {
         r.status = ReportStatus.SUBMITTED;
         r.submittedAt = now;
         r.returnReason = null;
+        if (o.consolidates && o.isFinal()) {
+            r.sentFigures = validator.write(sent(r));
+            r.sentAt = now;
+        }
         touch(r, now);
         history(r, ReportRevision.Action.SUBMITTED, now, null, onTime);
         outbox.append(new ReportSubmitted(r.id, r.obligationId, r.planId, r.campaignId, r.unitId, r.recipientId, r.revision,
                 r.indicatorSetCode, r.indicatorSetVersion, figuresMap(r), now, r.dueAt, onTime));
         return r;
+    }
+
+    /**
+     * What a consolidated report up sends: for each indicator the unit consolidates, its own figure
+     * plus what it received (submitted reports under the plan and the plans implementing it, as
+     * consolidated so far); its other figures as they are.
+     */
+    private ObjectNode sent(Report r) {
+        ObjectNode own = validator.read(r.figures);
+        ObjectNode out = own.deepCopy();
+        consolidation.figures(r.unitId, r.planId).getOrDefault(r.unitId, Map.of()).forEach((code, t) -> {
+            long received = t.totalSubmitted() - t.ownSubmitted();
+            com.fasterxml.jackson.databind.JsonNode mine = own.get(code);
+            if (mine == null || mine.isIntegralNumber()) {
+                out.put(code, (mine == null ? 0 : mine.asLong()) + received);
+            }
+        });
+        return out;
     }
 
     @Transactional
