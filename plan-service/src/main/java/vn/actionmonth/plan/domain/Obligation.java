@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * Unit {@code unitId} owes plan {@code planId}'s results report to {@code recipientId} by {@code dueAt}.
- * One per plan and unit the plan named ({@code originalUnitId}).
+ * One per requirement of the plan and unit it named ({@code originalUnitId}).
  */
 @Entity
 @Table(name = "obligation")
@@ -26,6 +26,10 @@ public class Obligation {
     public UUID planId;
 
     /** Who owes it now: the unit the plan named, or its successor once a reorganisation handed it over. */
+    /** The campaign it is owed for: its plan's, or for a standing plan, each campaign it applies to. */
+    @Column(name = "campaign_id", nullable = false)
+    public UUID campaignId;
+
     @Column(name = "unit_id", nullable = false)
     public UUID unitId;
 
@@ -36,6 +40,21 @@ public class Obligation {
     /** The day a reorganisation handed the obligation to {@link #unitId}; null while the named unit owes it. */
     @Column(name = "handed_over_on")
     public java.time.LocalDate handedOverOn;
+
+    /** The requirement that gave it; null once an amendment removed that requirement (the obligation is cancelled). */
+    @Column(name = "requirement_id")
+    public UUID requirementId;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false)
+    public RequirementKind kind;
+
+    /**
+     * The unit receives reports under a plan implementing this one: what it owes here is its
+     * consolidated report up (its own figures and what it received).
+     */
+    @Column(nullable = false)
+    public boolean consolidates;
 
     @Column(name = "recipient_id", nullable = false)
     public UUID recipientId;

@@ -1,23 +1,28 @@
 package vn.actionmonth.plan.domain;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A plan (Kế hoạch) a unit issues for a campaign. Sections that are only read with the plan are
- * jsonb; the reporting requirement has columns because obligations and rules read it.
+ * jsonb; the reporting requirements are rows of their own because obligations and rules read them.
  */
 @Entity
 @Table(name = "plan")
@@ -45,11 +50,20 @@ public class Plan {
     @Column(name = "date_line")
     public String dateLine;
 
-    @Column(name = "campaign_id", nullable = false)
+    /** The campaign; null for a standing plan, which applies to every campaign starting within its validity. */
+    @Column(name = "campaign_id")
     public UUID campaignId;
 
-    @Column(nullable = false)
-    public int year;
+    /** The campaign's year; null for a standing plan. */
+    public Integer year;
+
+    /** A standing plan's first day of validity; null for a plan of a campaign. */
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    /** The day a standing plan stops applying (exclusive); null until it is replaced. */
+    @Column(name = "valid_to")
+    public LocalDate validTo;
 
     @Column(name = "basis_plan_id")
     public UUID basisPlanId;
@@ -60,10 +74,11 @@ public class Plan {
 
     public String theme;
 
-    @Column(name = "period_start", nullable = false)
+    /** The plan's period; a standing plan's is each campaign's, unless it gives one. */
+    @Column(name = "period_start")
     public LocalDate periodStart;
 
-    @Column(name = "period_end", nullable = false)
+    @Column(name = "period_end")
     public LocalDate periodEnd;
 
     public String objectives;
@@ -81,36 +96,12 @@ public class Plan {
     @Column(nullable = false)
     public List<Assignment> assignments = new ArrayList<>();
 
-    @Column(name = "reporting_text")
-    public String reportingText;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "reporting_unit_ids", nullable = false)
-    public List<UUID> reportingUnitIds = new ArrayList<>();
-
-    @Column(name = "recipient_id")
-    public UUID recipientId;
-
-    @Column(name = "via_unit_id")
-    public UUID viaUnitId;
-
-    @Column(name = "indicator_set_code")
-    public String indicatorSetCode;
-
-    @Column(name = "due_at")
-    public OffsetDateTime dueAt;
-
-    @Column(name = "due_text")
-    public String dueText;
-
-    /** The deadline's rule, when the plan gives one instead of a date; dueAt holds what it resolved to. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "due_rule")
-    public DueRule dueRule;
-
-    /** How dueAt was resolved from dueRule, e.g. "plan 75/KH-UBND is due before 20/07/2024; less 10 days". */
-    @Column(name = "due_resolution")
-    public String dueResolution;
+    /** Chế độ báo cáo, in the document's order; obligations are derived per requirement. */
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    @JoinColumn(name = "plan_id", insertable = false, updatable = false)
+    @OrderBy("position")
+    @BatchSize(size = 50)
+    public List<Requirement> reporting = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -137,4 +128,14 @@ public class Plan {
 
     @Column(nullable = false)
     public long version;
+
+    /** A plan that applies to every campaign starting within its validity, rather than to one campaign. */
+    public boolean standing() {
+        return campaignId == null;
+    }
+
+    /** Whether a standing plan applies to a campaign that starts on {@code day}. */
+    public boolean appliesFrom(LocalDate day) {
+        return standing() && !day.isBefore(validFrom) && (validTo == null || day.isBefore(validTo));
+    }
 }

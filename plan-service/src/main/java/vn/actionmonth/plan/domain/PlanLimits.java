@@ -22,6 +22,8 @@ public final class PlanLimits {
     public static final int CAMPAIGN_NAME = 300;
     public static final int ITEMS = 200;
     public static final int UNITS = 5000;
+    /** Reporting requirements of one plan: real plans have one to three. */
+    public static final int REQUIREMENTS = 20;
     /** A plan's JSON body: the longest real plan is some 60 KB. */
     public static final long BODY = 1024 * 1024;
 

@@ -25,12 +25,47 @@ public class ObligationRepository implements PanacheRepositoryBase<Obligation, U
             SELECT o.unit_id FROM obligation o WHERE o.status = 'OPEN' AND o.unit_id IN (SELECT id FROM ids)
             UNION SELECT o.recipient_id FROM obligation o WHERE o.status = 'OPEN' AND o.recipient_id IN (SELECT id FROM ids)
             UNION SELECT o.via_unit_id FROM obligation o WHERE o.status = 'OPEN' AND o.via_unit_id IN (SELECT id FROM ids)
-            UNION SELECT p.recipient_id FROM plan p WHERE p.status <> 'CLOSED' AND p.recipient_id IN (SELECT id FROM ids)
-            UNION SELECT p.via_unit_id FROM plan p WHERE p.status <> 'CLOSED' AND p.via_unit_id IN (SELECT id FROM ids)
+            UNION SELECT r.recipient_id FROM reporting_requirement r JOIN plan p ON p.id = r.plan_id
+                  WHERE p.status <> 'CLOSED' AND r.recipient_id IN (SELECT id FROM ids)
+            UNION SELECT r.via_unit_id FROM reporting_requirement r JOIN plan p ON p.id = r.plan_id
+                  WHERE p.status <> 'CLOSED' AND r.via_unit_id IN (SELECT id FROM ids)
+            """;
+
+    private static final String RECEIVING_UNDER = """
+            SELECT DISTINCT o.recipient_id FROM obligation o JOIN plan p ON p.id = o.plan_id
+            WHERE p.basis_plan_id = :basis AND p.status <> 'DRAFT' AND o.status = 'OPEN'
+            UNION
+            SELECT DISTINCT o.via_unit_id FROM obligation o JOIN plan p ON p.id = o.plan_id
+            WHERE p.basis_plan_id = :basis AND p.status <> 'DRAFT' AND o.status = 'OPEN' AND o.via_unit_id IS NOT NULL
             """;
 
     public List<Obligation> ofPlan(UUID planId) {
         return list("planId = ?1 order by unitId", planId);
+    }
+
+    /**
+     * When {@code unitId}'s open obligation of this kind under the plan is due (for the campaign,
+     * when given); null when it owes none.
+     */
+    public java.time.OffsetDateTime dueOf(UUID planId, UUID unitId, vn.actionmonth.plan.domain.RequirementKind kind,
+                                          UUID campaignId) {
+        return (campaignId == null
+                ? find("planId = ?1 and unitId = ?2 and kind = ?3 and status = ?4 order by dueAt", planId, unitId, kind,
+                        Obligation.OPEN)
+                : find("planId = ?1 and unitId = ?2 and kind = ?3 and status = ?4 and campaignId = ?5 order by dueAt", planId,
+                        unitId, kind, Obligation.OPEN, campaignId))
+                .firstResultOptional().map(o -> o.dueAt).orElse(null);
+    }
+
+    /**
+     * The units that receive or consolidate open obligations under issued plans implementing
+     * {@code basisId}: what they owe under the basis is their consolidated report up.
+     */
+    public Set<UUID> receivingUnder(UUID basisId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery(RECEIVING_UNDER, UUID.class).setParameter("basis", basisId)
+                .getResultList();
+        return new HashSet<>(ids);
     }
 
     /** Open obligations owed, received or consolidated by any of the units. */

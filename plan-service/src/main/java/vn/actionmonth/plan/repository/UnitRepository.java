@@ -31,6 +31,15 @@ public class UnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
         return list("path like ?1 and id <> ?2", BY_PATH, root.path + "%", root.id);
     }
 
+    /** The current units a reporting rule reaches from {@code issuer}, in tree order. */
+    public List<OrgUnit> matching(OrgUnit issuer, vn.actionmonth.plan.domain.UnitRule rule) {
+        List<vn.actionmonth.plan.domain.UnitKind> kinds = List.copyOf(rule.kinds());
+        return rule.depthOrDefault() == vn.actionmonth.plan.domain.UnitRule.Depth.CHILDREN
+                ? list("parentId = ?1 and retired = false and kind in ?2", BY_PATH, issuer.id, kinds)
+                : list("path like ?1 and id <> ?2 and retired = false and kind in ?3", BY_PATH, issuer.path + "%", issuer.id,
+                        kinds);
+    }
+
     public List<OrgUnit> byIds(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }

@@ -24,7 +24,12 @@ public record PlanInput(
         @DateBounds @Schema(description = "Issue date, when the document gives it in full", examples = "2024-03-29") LocalDate issueDate,
         @Text(max = PlanLimits.PLACE, singleLine = true) @Schema(examples = "Lai Châu", maxLength = PlanLimits.PLACE) String issuePlace,
         @Text(max = PlanLimits.DATE_LINE, singleLine = true) @Schema(description = "The place-and-date line as written", examples = "Lai Châu, ngày tháng năm 2024", maxLength = PlanLimits.DATE_LINE) String dateLine,
-        @NotNull @Schema(description = "The campaign") UUID campaignId,
+        @Schema(description = "The campaign; leave it out for a standing plan (give validFrom)") UUID campaignId,
+        @DateBounds @Schema(description = "A standing plan (no campaign, applied every year until replaced): its first day. "
+                + "It applies to each campaign that starts within its validity, its deadline rules resolved in that "
+                + "campaign's year", examples = "2024-01-01") LocalDate validFrom,
+        @DateBounds @Schema(description = "A standing plan's day of replacement (exclusive); none until it is replaced",
+                examples = "2027-01-01") LocalDate validTo,
         @Schema(description = "The published plan or guidance this plan implements, issued by an ancestor of the issuer") UUID basisPlanId,
         @Size(max = PlanLimits.ITEMS) @Schema(description = "Other documents the plan rests on (laws, decrees, decisions), as written", examples = "[\"Luật Trẻ em năm 2016\"]") List<@Text(max = PlanLimits.LINE) String> basisDocuments,
         @Text(max = PlanLimits.THEME) @Schema(examples = "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em", maxLength = PlanLimits.THEME) String theme,
@@ -35,7 +40,41 @@ public record PlanInput(
         @Size(max = PlanLimits.ITEMS) @Schema(description = "Thông điệp, khẩu hiệu, in order", examples = "[\"Hành động thiết thực, ưu tiên nguồn lực cho trẻ em.\"]") List<@Text(max = PlanLimits.LINE) String> messages,
         @Size(max = PlanLimits.ITEMS) @Schema(description = "Nội dung hoạt động") List<@Valid Activity> activities,
         @Size(max = PlanLimits.ITEMS) @Schema(description = "Tổ chức thực hiện") List<@Valid Assignment> assignments,
-        @Valid @Schema(description = "Chế độ báo cáo") ReportingRequirement reportingRequirement,
+        @Valid @Schema(description = "Chế độ báo cáo of a plan with one requirement. With reportingRequirements too (a "
+                + "plan read back and sent again), it stands for the list's first final requirement (its first, when none "
+                + "is final)") ReportingRequirement reportingRequirement,
+        @Size(max = PlanLimits.REQUIREMENTS) @Schema(description = "Chế độ báo cáo, every requirement in the document's order "
+                + "(e.g. an interim and a final report, or units of the district to the district by the 10th and the "
+                + "districts to the province by the 20th)") List<@Valid ReportingRequirement> reportingRequirements,
         @Size(max = PlanLimits.ITEMS) @Schema(description = "Nơi nhận, as written", examples = "[\"Bộ Lao động – TBXH (b/c);\"]") List<@Text(max = PlanLimits.LINE) String> recipients,
         @Valid @Schema(description = "Người ký") Signer signer) {
+
+    /**
+     * The requirements as given, whichever way: the single one, or the list. With both (a client of
+     * one requirement that read a plan and sends it back changed), the single one stands for the
+     * list's main requirement, and keeps its id.
+     */
+    public List<ReportingRequirement> requirementList() {
+        if (reportingRequirements == null) {
+            return reportingRequirement == null ? List.of() : List.of(reportingRequirement);
+        }
+        ReportingRequirement main = main(reportingRequirements);
+        if (reportingRequirement == null || main == null || reportingRequirement.equals(main)) {
+            return reportingRequirements;
+        }
+        ReportingRequirement single = reportingRequirement.id() != null ? reportingRequirement
+                : reportingRequirement.withId(main.id());
+        return reportingRequirements.stream().map(r -> r == main ? single : r).toList();
+    }
+
+    /** The first final requirement, or the first when none is final: what a client of one requirement sees. */
+    public static ReportingRequirement main(List<ReportingRequirement> all) {
+        return all.stream().filter(r -> r != null && r.kindOrDefault() == vn.actionmonth.plan.domain.RequirementKind.FINAL)
+                .findFirst().orElse(all.isEmpty() ? null : all.get(0));
+    }
+
+    /** The prefix of requirement {@code i}'s fields in a violation, as the client wrote it. */
+    public String requirementField(int i) {
+        return reportingRequirements != null ? "reportingRequirements[" + i + "]." : "reportingRequirement.";
+    }
 }

@@ -21,7 +21,9 @@ public record PlanView(
         @Schema(examples = "Lai Châu") String issuePlace,
         @Schema(examples = "Lai Châu, ngày tháng năm 2024") String dateLine,
         UUID campaignId,
-        @Schema(examples = "2024") int year,
+        @Schema(description = "The campaign's year; null for a standing plan", examples = "2024") Integer year,
+        @Schema(description = "A standing plan's first day of validity") LocalDate validFrom,
+        @Schema(description = "A standing plan's day of replacement (exclusive)") LocalDate validTo,
         UUID basisPlanId,
         List<String> basisDocuments,
         @Schema(examples = "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em") String theme,
@@ -32,7 +34,9 @@ public record PlanView(
         List<String> messages,
         List<Activity> activities,
         List<Assignment> assignments,
-        ReportingRequirement reportingRequirement,
+        @Schema(description = "The plan's first final requirement (its first, when none is final), for clients that know "
+                + "one requirement per plan; reportingRequirements has them all") ReportingRequirement reportingRequirement,
+        @Schema(description = "Chế độ báo cáo: every requirement, in the document's order") List<ReportingRequirement> reportingRequirements,
         List<String> recipients,
         Signer signer,
         @Schema(description = "What the rules warned about when the plan was last written (it was accepted); empty when "
@@ -42,14 +46,13 @@ public record PlanView(
         @Schema(description = "Increases with every change; the ETag", examples = "2") long version) {
 
     public static PlanView of(Plan p) {
-        ReportingRequirement reporting = new ReportingRequirement(p.reportingText, List.copyOf(p.reportingUnitIds),
-                p.recipientId, p.viaUnitId, p.indicatorSetCode,
-                p.dueAt == null ? null : p.dueAt.atZoneSameInstant(vn.actionmonth.common.VietnamTime.ZONE).toOffsetDateTime(),
-                p.dueText, p.dueRule, p.dueResolution);
+        List<ReportingRequirement> all = p.reporting.stream().map(ReportingRequirement::of).toList();
+        ReportingRequirement main = PlanInput.main(all);
         Signer signer = p.signerName == null && p.signerTitle == null ? null : new Signer(p.signerName, p.signerTitle);
         return new PlanView(p.id, p.number, p.title, p.issuerId, p.issueDate, p.issuePlace, p.dateLine, p.campaignId, p.year,
+                p.validFrom, p.validTo,
                 p.basisPlanId, List.copyOf(p.basisDocuments), p.theme, p.periodStart, p.periodEnd, p.objectives,
-                p.requirements, List.copyOf(p.messages), List.copyOf(p.activities), List.copyOf(p.assignments), reporting,
+                p.requirements, List.copyOf(p.messages), List.copyOf(p.activities), List.copyOf(p.assignments), main, all,
                 List.copyOf(p.recipients), signer, List.copyOf(p.warnings), p.status, p.revision, p.version);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import vn.actionmonth.common.Roles;
 import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.events.outbox.Outbox;
 import vn.actionmonth.plan.domain.Campaign;
 import vn.actionmonth.plan.repository.CampaignRepository;
 import vn.actionmonth.plan.rest.CampaignInput;
@@ -11,16 +12,23 @@ import vn.actionmonth.plan.rest.CampaignInput;
 import java.util.List;
 import java.util.UUID;
 
-/** Campaigns are national: created by the root unit (the ministry) or a system account. */
+/**
+ * Campaigns are national: created by the root unit (the ministry) or a system account. A new
+ * campaign receives the obligations of the standing plans that cover it, in the same transaction.
+ */
 @ApplicationScoped
 public class CampaignService {
 
     private final CampaignRepository campaigns;
     private final Access access;
+    private final PlanService plans;
+    private final Outbox outbox;
 
-    public CampaignService(CampaignRepository campaigns, Access access) {
+    public CampaignService(CampaignRepository campaigns, Access access, PlanService plans, Outbox outbox) {
         this.campaigns = campaigns;
         this.access = access;
+        this.plans = plans;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -50,6 +58,8 @@ public class CampaignService {
         c.defaultDueDate = in.defaultDueDate();
         c.version = 1;
         campaigns.persist(c);
+        // standing plans that cover it owe their reports for it from now on
+        outbox.appendAll(plans.applyStandingPlans(c));
         return c;
     }
 

@@ -69,9 +69,11 @@ public class ImportService {
     private final EntityManager em;
     private final AgroalDataSource dataSource;
     private final Clock clock;
+    private final PlanService plans;
 
     public ImportService(UnitRepository units, UnitHistoryRepository history, Access access, Outbox outbox, EntityManager em,
-            AgroalDataSource dataSource, Clock clock) {
+            AgroalDataSource dataSource, Clock clock, PlanService plans) {
+        this.plans = plans;
         this.units = units;
         this.history = history;
         this.access = access;
@@ -171,6 +173,7 @@ public class ImportService {
         changed.forEach(p -> versioned.add(p.match.id));
         history.record(versioned, from);
         outbox.appendAll(events);
+        outbox.appendAll(plans.followTreeOf(treeRoot));
         return new ImportResult(created.size(), changed.size(), parsed.size() - created.size() - changed.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }

@@ -11,6 +11,7 @@ import vn.actionmonth.plan.domain.Assignment;
 import vn.actionmonth.plan.domain.Campaign;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.Plan;
+import vn.actionmonth.plan.domain.RequirementKind;
 import vn.actionmonth.plan.domain.PlanStatus;
 import vn.actionmonth.plan.domain.Reach;
 import vn.actionmonth.plan.domain.UnitRef;
@@ -119,9 +120,9 @@ public class PlanImportService {
             UnitRef v = ref("reportingRequirement.viaUnitId", p.viaName(), issuer, candidates, unresolved);
             via = v.unitId();
         }
-        ReportingRequirement reporting = p.reportingText() == null ? null : new ReportingRequirement(p.reportingText(),
-                List.of(), null, via, null, p.dueDate() == null ? null : VietnamTime.dueBefore(p.dueDate()), p.dueText(),
-                null, null);
+        ReportingRequirement reporting = p.reportingText() == null ? null : new ReportingRequirement(null,
+                RequirementKind.FINAL, p.reportingText(), List.of(), null, null, via, List.of(), null,
+                p.dueDate() == null ? null : VietnamTime.dueBefore(p.dueDate()), p.dueText(), null, null);
         if (reporting != null) {
             unresolved.add("reportingRequirement.reportingUnitIds: who reports is written as a sentence; choose the units");
         }
@@ -129,10 +130,14 @@ public class PlanImportService {
                 .map(title -> new Activity(title, null, null, List.of(), null, null, null, null, List.of())).toList();
         Signer signer = p.signerTitle() == null && p.signerName() == null ? null : new Signer(p.signerName(), p.signerTitle());
         PlanInput input = new PlanInput(p.number(), p.title(), issuer.id, p.issueDate(), p.issuePlace(), p.dateLine(),
-                campaignId, basisId, p.basisDocuments(), p.theme(), p.periodStart(), p.periodEnd(), p.objectives(),
-                p.requirements(), p.messages(), activities, assignments, reporting, p.recipients(), signer);
+                campaignId, null, null, basisId, p.basisDocuments(), p.theme(), p.periodStart(), p.periodEnd(), p.objectives(),
+                p.requirements(), p.messages(), activities, assignments, reporting, null, p.recipients(), signer);
 
         List<Problem.Violation> problems = new ArrayList<>();
+        if (campaignId == null) {
+            // an imported plan is of a campaign; a standing plan is written through the API
+            problems.add(Problem.Violation.body("campaignId", "no campaign could be found for the document: choose one"));
+        }
         for (ConstraintViolation<PlanInput> v : validator.validate(input)) {
             problems.add(Problem.Violation.body(v.getPropertyPath().toString(), v.getMessage()));
         }

@@ -19,12 +19,15 @@ import vn.actionmonth.events.plan.ObligationCreated;
 import vn.actionmonth.events.plan.PlanAmended;
 import vn.actionmonth.events.plan.PlanClosed;
 import vn.actionmonth.events.plan.PlanPublished;
+import vn.actionmonth.plan.domain.Campaign;
 import vn.actionmonth.plan.domain.Obligation;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.Plan;
 import vn.actionmonth.plan.domain.PlanRevision;
 import vn.actionmonth.plan.domain.PlanStatus;
+import vn.actionmonth.plan.domain.Requirement;
 import vn.actionmonth.plan.domain.UnitRef;
+import vn.actionmonth.plan.repository.CampaignRepository;
 import vn.actionmonth.plan.repository.ObligationRepository;
 import vn.actionmonth.plan.repository.PlanRepository;
 import vn.actionmonth.plan.repository.RevisionRepository;
@@ -58,6 +61,7 @@ import static vn.actionmonth.plan.messaging.PlanEvents.summary;
 public class PlanService {
 
     private final PlanRepository plans;
+    private final CampaignRepository campaigns;
     private final ObligationRepository obligations;
     private final RevisionRepository revisions;
     private final UnitRepository units;
@@ -68,10 +72,11 @@ public class PlanService {
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public PlanService(PlanRepository plans, ObligationRepository obligations, RevisionRepository revisions,
+    public PlanService(PlanRepository plans, CampaignRepository campaigns, ObligationRepository obligations, RevisionRepository revisions,
             UnitRepository units, PlanRules rules, Access access, Outbox outbox, EntityManager em, ObjectMapper mapper,
             Clock clock) {
         this.plans = plans;
+        this.campaigns = campaigns;
         this.obligations = obligations;
         this.revisions = revisions;
         this.units = units;
@@ -135,9 +140,10 @@ public class PlanService {
         p.revision = 1;
         p.version++;
         List<EventPayload> events = new ArrayList<>();
-        events.add(new PlanPublished(summary(p)));
         events.addAll(syncObligations(p, false, null, false));
+        events.add(0, new PlanPublished(summary(p, obligations.ofPlan(p.id))));
         em.flush();
+        events.addAll(refreshOnward(p));
         outbox.appendAll(events);
         record(p, PlanRevision.Action.PUBLISHED, null);
         return p;
@@ -159,9 +165,10 @@ public class PlanService {
         p.version++;
         boolean named = !Objects.equals(oldNumber, p.number) || !Objects.equals(oldTitle, p.title);
         List<EventPayload> events = new ArrayList<>();
-        events.add(new PlanAmended(summary(p), Texts.nfc(reason)));
         events.addAll(syncObligations(p, false, "removed from the plan by amendment: " + Texts.nfc(reason), named));
+        events.add(0, new PlanAmended(summary(p, obligations.ofPlan(p.id)), Texts.nfc(reason)));
         em.flush();
+        events.addAll(refreshOnward(p));
         outbox.appendAll(events);
         record(p, PlanRevision.Action.AMENDED, reason);
         return p;
@@ -180,9 +187,10 @@ public class PlanService {
         p.status = PlanStatus.CLOSED;
         p.version++;
         List<EventPayload> events = new ArrayList<>();
-        events.add(new PlanClosed(summary(p)));
+        events.add(new PlanClosed(summary(p, obligations.ofPlan(p.id))));
         events.addAll(syncObligations(p, true, "plan closed" + (reason == null ? "" : ": " + Texts.nfc(reason)), false));
         em.flush();
+        events.addAll(refreshOnward(p));
         outbox.appendAll(events);
         record(p, PlanRevision.Action.CLOSED, reason);
         return p;
@@ -206,15 +214,19 @@ public class PlanService {
         List<EventPayload> events = new ArrayList<>();
         Map<UUID, Plan> readdressed = new LinkedHashMap<>();
         for (Plan p : plans.addressedTo(successorOf.keySet())) {
-            p.recipientId = successorOf.getOrDefault(p.recipientId, p.recipientId);
-            p.viaUnitId = p.viaUnitId == null ? null : successorOf.getOrDefault(p.viaUnitId, p.viaUnitId);
-            if (Objects.equals(p.viaUnitId, p.recipientId)) {
-                p.viaUnitId = null;
+            for (Requirement q : p.reporting) {
+                q.recipientId = successorOf.getOrDefault(q.recipientId, q.recipientId);
+                q.viaUnitId = q.viaUnitId == null ? null : successorOf.getOrDefault(q.viaUnitId, q.viaUnitId);
+                if (Objects.equals(q.viaUnitId, q.recipientId)) {
+                    q.viaUnitId = null;
+                }
+                q.copyToUnitIds = new ArrayList<>(q.copyToUnitIds.stream().map(u -> successorOf.getOrDefault(u, u))
+                        .distinct().toList());
             }
             p.version++;
             readdressed.put(p.id, p);
             if (p.status == PlanStatus.PUBLISHED) {
-                events.add(new PlanAmended(summary(p), reason));
+                events.add(new PlanAmended(summary(p, obligations.ofPlan(p.id)), reason));
             }
         }
         Map<UUID, Plan> planOf = new HashMap<>(readdressed);
@@ -233,7 +245,7 @@ public class PlanService {
                 o.viaUnitId = null;
             }
             o.version++;
-            events.add(new ObligationChanged(snapshot(o, p)));
+            events.add(new ObligationChanged(snapshot(o, p, requirementOf(p, o), yearOf(o.campaignId))));
         }
         em.flush();
         readdressed.values().forEach(p -> record(p, PlanRevision.Action.REORGANISED, reason));
@@ -245,59 +257,213 @@ public class PlanService {
     }
 
     /**
-     * Brings the plan's obligations in line with its reporting requirement: one open obligation
-     * per reporting unit; the others cancelled. Returns the events, in order.
+     * Keeps the obligations of published plans whose reporting units are given by rule in line
+     * with the tree, in the caller's transaction: a unit that now matches under the issuer owes a
+     * report, one that no longer does (moved away, retired) is let off; an obligation a
+     * reorganisation handed to a successor stays. {@code touched} holds the units that changed
+     * and their ancestors old and new: only plans issued by one of them are looked at.
+     *
+     * @return the events
      */
-    private List<EventPayload> syncObligations(Plan p, boolean cancelAll, String cancelReason, boolean renamed) {
-        Map<UUID, Obligation> existing = new LinkedHashMap<>();
-        // keyed by the unit the plan named: an obligation handed to a successor stays that unit's
-        obligations.ofPlan(p.id).forEach(o -> existing.put(o.originalUnitId, o));
+    public List<EventPayload> followTree(java.util.Collection<UUID> touched) {
+        return follow(plans.withUnitRules(touched));
+    }
+
+    /** {@link #followTree} for every plan issued within the tree of {@code root}: after an import or a reorganisation. */
+    public List<EventPayload> followTreeOf(OrgUnit root) {
+        return follow(plans.withUnitRulesIn(root.path));
+    }
+
+    private List<EventPayload> follow(List<Plan> withRules) {
         List<EventPayload> events = new ArrayList<>();
-        if (!cancelAll) {
-            for (UUID unit : p.reportingUnitIds) {
-                Obligation o = existing.remove(unit);
-                if (o == null) {
-                    o = new Obligation();
-                    o.id = UUID.randomUUID();
-                    o.planId = p.id;
-                    o.unitId = unit;
-                    o.originalUnitId = unit;
-                    o.version = 1;
-                    fill(o, p);
-                    obligations.persist(o);
-                    events.add(new ObligationCreated(snapshot(o, p)));
-                } else if (Obligation.CANCELLED.equals(o.status)) {
-                    fill(o, p);
-                    o.version++;
-                    events.add(new ObligationCreated(snapshot(o, p)));
-                } else if (!sameTerms(o, p) || renamed) {
-                    fill(o, p);
-                    o.version++;
-                    events.add(new ObligationChanged(snapshot(o, p)));
-                }
-            }
-        }
-        for (Obligation o : existing.values()) {
-            if (Obligation.OPEN.equals(o.status)) {
-                o.status = Obligation.CANCELLED;
-                o.version++;
-                events.add(new ObligationCancelled(snapshot(o, p), cancelReason));
+        for (Plan p : withRules) {
+            List<EventPayload> changed = syncObligations(p, false, "no longer a reporting unit under the plan's rule",
+                    false);
+            if (!changed.isEmpty()) {
+                em.flush();
+                events.addAll(changed);
+                events.addAll(refreshOnward(p));
             }
         }
         return events;
     }
 
-    private static void fill(Obligation o, Plan p) {
-        o.recipientId = p.recipientId;
-        o.viaUnitId = p.viaUnitId;
-        o.indicatorSetCode = p.indicatorSetCode;
-        o.dueAt = p.dueAt;
-        o.status = Obligation.OPEN;
+    /**
+     * Brings the plan's obligations in line with its reporting requirements: one open obligation
+     * per requirement, campaign and reporting unit (listed, or reached by the rule today); the
+     * others cancelled. A plan of a campaign owes for that campaign; a standing plan for each
+     * campaign of this year or later that starts within its validity, its deadline rules resolved in
+     * that campaign's year; obligations of earlier campaigns are left as they are. Returns the
+     * events, in order.
+     */
+    private List<EventPayload> syncObligations(Plan p, boolean cancelAll, String cancelReason, boolean renamed) {
+        List<Campaign> current = campaignsOf(p);
+        java.util.Set<UUID> currentIds = new java.util.HashSet<>();
+        current.forEach(c -> currentIds.add(c.id));
+        Map<Key, Obligation> existing = new LinkedHashMap<>();
+        // keyed by the unit the plan named: an obligation handed to a successor stays that unit's
+        obligations.ofPlan(p.id).stream().filter(o -> currentIds.contains(o.campaignId))
+                .forEach(o -> existing.put(new Key(o.requirementId, o.campaignId, o.originalUnitId), o));
+        List<EventPayload> events = new ArrayList<>();
+        if (!cancelAll) {
+            OrgUnit issuer = units.findById(p.issuerId);
+            for (Requirement q : p.reporting) {
+                java.util.Set<UUID> reporting = reportingUnits(issuer, q);
+                for (Campaign c : current) {
+                    PlanRules.Resolved due = rules.resolveIn(p, q, c);
+                    if (due.dueAt() == null) {
+                        continue; // the rule gives no date in this campaign (no default deadline): nothing owed
+                    }
+                    Terms terms = new Terms(q, c, due.dueAt());
+                    // handed over by a reorganisation: kept, and its new owner is covered
+                    java.util.Set<UUID> covered = new java.util.HashSet<>();
+                    existing.entrySet().removeIf(e -> {
+                        Obligation o = e.getValue();
+                        if (q.id.equals(o.requirementId) && c.id.equals(o.campaignId) && o.handedOverOn != null
+                                && Obligation.OPEN.equals(o.status)) {
+                            covered.add(o.unitId);
+                            covered.add(o.originalUnitId);
+                            if (!terms.same(o) || renamed) {
+                                terms.fill(o);
+                                o.version++;
+                                events.add(new ObligationChanged(snapshot(o, p, q, yearOf(o.campaignId))));
+                            }
+                            return true;
+                        }
+                        return false;
+                    });
+                    for (UUID unit : reporting) {
+                        Obligation o = existing.remove(new Key(q.id, c.id, unit));
+                        if (o == null && covered.contains(unit)) {
+                            continue;
+                        }
+                        if (o == null) {
+                            o = new Obligation();
+                            o.id = UUID.randomUUID();
+                            o.planId = p.id;
+                            o.requirementId = q.id;
+                            o.unitId = unit;
+                            o.originalUnitId = unit;
+                            o.version = 1;
+                            terms.fill(o);
+                            obligations.persist(o);
+                            events.add(new ObligationCreated(snapshot(o, p, q, yearOf(o.campaignId))));
+                        } else if (Obligation.CANCELLED.equals(o.status)) {
+                            terms.fill(o);
+                            o.version++;
+                            events.add(new ObligationCreated(snapshot(o, p, q, yearOf(o.campaignId))));
+                        } else if (!terms.same(o) || renamed) {
+                            terms.fill(o);
+                            o.version++;
+                            events.add(new ObligationChanged(snapshot(o, p, q, yearOf(o.campaignId))));
+                        }
+                    }
+                }
+            }
+        }
+        Map<UUID, Requirement> byId = new HashMap<>();
+        p.reporting.forEach(q -> byId.put(q.id, q));
+        for (Obligation o : existing.values()) {
+            Requirement q = byId.get(o.requirementId);
+            if (q == null) {
+                o.requirementId = null; // the requirement is gone with the amendment
+            }
+            if (Obligation.OPEN.equals(o.status)) {
+                o.status = Obligation.CANCELLED;
+                o.version++;
+                events.add(new ObligationCancelled(snapshot(o, p, q, yearOf(o.campaignId)), cancelReason));
+            }
+        }
+        return events;
     }
 
-    private static boolean sameTerms(Obligation o, Plan p) {
-        return Objects.equals(o.recipientId, p.recipientId) && Objects.equals(o.viaUnitId, p.viaUnitId)
-                && Objects.equals(o.indicatorSetCode, p.indicatorSetCode) && o.dueAt.isEqual(p.dueAt);
+    /**
+     * The campaigns the plan owes reports for now: its own, or for a standing plan, the campaigns of
+     * this year or later that start within its validity, and those it already owes open reports for
+     * (to let them off when its validity ended).
+     */
+    private List<Campaign> campaignsOf(Plan p) {
+        if (!p.standing()) {
+            return List.of(campaigns.findById(p.campaignId));
+        }
+        int thisYear = LocalDate.now(clock.withZone(vn.actionmonth.common.VietnamTime.ZONE)).getYear();
+        java.util.Set<UUID> owing = new java.util.HashSet<>();
+        obligations.ofPlan(p.id).stream().filter(o -> Obligation.OPEN.equals(o.status)).forEach(o -> owing.add(o.campaignId));
+        return campaigns.list("year >= ?1 order by periodStart", thisYear).stream()
+                .filter(c -> p.appliesFrom(c.periodStart) || owing.contains(c.id)).toList();
+    }
+
+    /**
+     * Applies every published standing plan that covers a new campaign to it, in the caller's
+     * transaction: the plans' obligations for that campaign. Returns the events.
+     */
+    public List<EventPayload> applyStandingPlans(Campaign campaign) {
+        List<EventPayload> events = new ArrayList<>();
+        for (Plan p : plans.standingFrom(campaign.periodStart)) {
+            events.addAll(syncObligations(p, false, "no longer owed under the standing plan", false));
+        }
+        em.flush();
+        return events;
+    }
+
+    /** An obligation's place in its plan: its requirement, its campaign and the unit the plan named. */
+    private record Key(UUID requirementId, UUID campaignId, UUID unitId) {
+    }
+
+    /** What an obligation of a requirement owes in a campaign. */
+    private record Terms(Requirement q, Campaign campaign, OffsetDateTime dueAt) {
+
+        void fill(Obligation o) {
+            o.campaignId = campaign.id;
+            o.recipientId = q.recipientId;
+            o.viaUnitId = q.viaUnitId;
+            o.indicatorSetCode = q.indicatorSetCode;
+            o.dueAt = dueAt;
+            o.kind = q.kind;
+            o.status = Obligation.OPEN;
+        }
+
+        boolean same(Obligation o) {
+            return Objects.equals(o.recipientId, q.recipientId) && Objects.equals(o.viaUnitId, q.viaUnitId)
+                    && Objects.equals(o.indicatorSetCode, q.indicatorSetCode) && o.dueAt.isEqual(dueAt) && o.kind == q.kind;
+        }
+    }
+
+    /** The units listed, then those the rule reaches today, without the recipient and consolidating unit. */
+    private java.util.Set<UUID> reportingUnits(OrgUnit issuer, Requirement q) {
+        java.util.Set<UUID> out = new java.util.LinkedHashSet<>(q.reportingUnitIds);
+        if (q.unitRule != null) {
+            for (OrgUnit u : units.matching(issuer, q.unitRule)) {
+                if (!u.id.equals(q.recipientId) && !u.id.equals(q.viaUnitId)) {
+                    out.add(u.id);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Marks which units' obligations under the plan's basis are their consolidated report up (they
+     * receive or consolidate reports under plans implementing the basis), and under the plan
+     * itself, whose own implementing plans may already be issued. Returns the events.
+     */
+    private List<EventPayload> refreshOnward(Plan p) {
+        List<EventPayload> events = new ArrayList<>();
+        for (UUID planId : java.util.stream.Stream.of(p.basisPlanId, p.id).filter(Objects::nonNull).toList()) {
+            java.util.Set<UUID> receiving = obligations.receivingUnder(planId);
+            Plan plan = planId.equals(p.id) ? p : require(planId);
+            Map<UUID, Requirement> byId = new HashMap<>();
+            plan.reporting.forEach(q -> byId.put(q.id, q));
+            for (Obligation o : obligations.ofPlan(planId)) {
+                boolean consolidates = receiving.contains(o.unitId);
+                if (Obligation.OPEN.equals(o.status) && o.consolidates != consolidates) {
+                    o.consolidates = consolidates;
+                    o.version++;
+                    events.add(new ObligationChanged(snapshot(o, plan, byId.get(o.requirementId), yearOf(o.campaignId))));
+                }
+            }
+        }
+        return events;
     }
 
     // ---- reads
@@ -380,7 +546,8 @@ public class PlanService {
      */
     public CoverageView coverage(UUID id) {
         Plan p = readable(id);
-        List<UUID> expected = p.reportingUnitIds.stream().filter(u -> !u.equals(p.issuerId)).toList();
+        List<UUID> expected = obligations.ofPlan(id).stream().filter(o -> Obligation.OPEN.equals(o.status))
+                .map(o -> o.unitId).filter(u -> !u.equals(p.issuerId)).distinct().toList();
         Map<UUID, Plan> issued = new HashMap<>();
         for (Plan child : plans.issuedImplementing(id)) {
             issued.putIfAbsent(child.issuerId, child);
@@ -435,7 +602,9 @@ public class PlanService {
         p.issuePlace = Texts.nfc(in.issuePlace());
         p.dateLine = Texts.nfc(in.dateLine());
         p.campaignId = in.campaignId();
-        p.year = checked.campaign().year;
+        p.year = checked.campaign() == null ? null : checked.campaign().year;
+        p.validFrom = in.validFrom();
+        p.validTo = in.validTo();
         p.basisPlanId = in.basisPlanId();
         p.basisDocuments = new ArrayList<>(Texts.nfc(in.basisDocuments()));
         p.theme = Texts.nfc(in.theme());
@@ -453,19 +622,68 @@ public class PlanService {
         p.assignments = in.assignments() == null ? new ArrayList<>() : in.assignments().stream()
                 .map(a -> new vn.actionmonth.plan.domain.Assignment(ref(a.unit()), Texts.nfc(a.tasks())))
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-        ReportingRequirement r = in.reportingRequirement();
-        p.reportingText = r == null ? null : Texts.nfc(r.text());
-        p.reportingUnitIds = r == null || r.reportingUnitIds() == null ? new ArrayList<>() : new ArrayList<>(r.reportingUnitIds());
-        p.recipientId = r == null ? null : r.recipientId();
-        p.viaUnitId = r == null ? null : r.viaUnitId();
-        p.indicatorSetCode = r == null ? null : Texts.nfc(r.indicatorSetCode());
-        p.dueAt = checked.dueAt();
-        p.dueRule = r == null ? null : r.dueRule();
-        p.dueResolution = checked.dueResolution();
-        p.dueText = r == null ? null : Texts.nfc(r.dueText());
+        applyRequirements(p, in, checked.requirements());
         p.recipients = new ArrayList<>(Texts.nfc(in.recipients()));
         p.signerName = in.signer() == null ? null : Texts.nfc(in.signer().name());
         p.signerTitle = in.signer() == null ? null : Texts.nfc(in.signer().title());
+    }
+
+    /**
+     * The plan's requirements become those given: one given with its id, or else at the position
+     * of one the plan has, keeps that requirement (and so its obligations); the others are new, and
+     * those not given any more are removed.
+     */
+    private static void applyRequirements(Plan p, PlanInput in, List<PlanRules.Resolved> given) {
+        java.util.Set<UUID> claimed = new java.util.HashSet<>();
+        given.forEach(g -> {
+            if (g.given().id() != null) {
+                claimed.add(g.given().id());
+            }
+        });
+        Map<UUID, Requirement> byId = new HashMap<>();
+        p.reporting.forEach(q -> byId.put(q.id, q));
+        List<Requirement> old = List.copyOf(p.reporting);
+        List<Requirement> next = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            PlanRules.Resolved g = given.get(i);
+            ReportingRequirement r = g.given();
+            Requirement q = r.id() != null ? byId.get(r.id())
+                    : i < old.size() && !claimed.contains(old.get(i).id) ? old.get(i) : null;
+            if (q == null) {
+                q = new Requirement();
+                q.id = UUID.randomUUID();
+                q.planId = p.id;
+            }
+            q.position = i;
+            q.kind = r.kindOrDefault();
+            q.text = Texts.nfc(r.text());
+            q.reportingUnitIds = new ArrayList<>(r.listedUnits());
+            q.unitRule = r.unitRule();
+            q.recipientId = r.recipientId();
+            q.viaUnitId = r.viaUnitId();
+            q.copyToUnitIds = new ArrayList<>(r.copyTo().stream().distinct().toList());
+            q.indicatorSetCode = Texts.nfc(r.indicatorSetCode());
+            q.dueAt = g.dueAt();
+            q.dueText = Texts.nfc(r.dueText());
+            q.dueRule = r.dueRule();
+            q.dueResolution = g.dueResolution();
+            next.add(q);
+        }
+        p.reporting.retainAll(next);
+        for (Requirement q : next) {
+            if (!p.reporting.contains(q)) {
+                p.reporting.add(q);
+            }
+        }
+        p.reporting.sort(java.util.Comparator.comparingInt(q -> q.position));
+    }
+
+    private int yearOf(UUID campaignId) {
+        return campaigns.findById(campaignId).year; // read once per transaction: the persistence context holds it
+    }
+
+    private static Requirement requirementOf(Plan p, Obligation o) {
+        return p.reporting.stream().filter(q -> q.id.equals(o.requirementId)).findFirst().orElse(null);
     }
 
     private static UnitRef ref(UnitRef r) {
@@ -479,13 +697,12 @@ public class PlanService {
     /** The plan as an input, to check the rules again at publication. */
     private static PlanInput inputOf(Plan p) {
         PlanView v = PlanView.of(p);
-        ReportingRequirement r = v.reportingRequirement();
         // a deadline by rule is resolved again, from the rule, not taken as a date
-        ReportingRequirement asWritten = r.dueRule() == null ? r : new ReportingRequirement(r.text(), r.reportingUnitIds(),
-                r.recipientId(), r.viaUnitId(), r.indicatorSetCode(), null, r.dueText(), r.dueRule(), null);
+        List<ReportingRequirement> asWritten = v.reportingRequirements().stream().map(ReportingRequirement::asWritten)
+                .toList();
         return new PlanInput(v.number(), v.title(), v.issuerId(), v.issueDate(), v.issuePlace(), v.dateLine(), v.campaignId(),
-                v.basisPlanId(), v.basisDocuments(), v.theme(), v.periodStart(), v.periodEnd(), v.objectives(),
-                v.requirements(), v.messages(), v.activities(), v.assignments(), asWritten, v.recipients(), v.signer());
+                v.validFrom(), v.validTo(), v.basisPlanId(), v.basisDocuments(), v.theme(), v.periodStart(), v.periodEnd(), v.objectives(),
+                v.requirements(), v.messages(), v.activities(), v.assignments(), null, asWritten, v.recipients(), v.signer());
     }
 
     private void record(Plan p, PlanRevision.Action action, String reason) {

@@ -213,6 +213,7 @@ public class ReorganisationService {
             return out.size() > 1 ? new UnitSplit(snapshot(u), day, id, out) : new UnitRetired(snapshot(u), day);
         });
         outbox.appendAll(handover.events());
+        outbox.appendAll(plans.followTreeOf(units.findById(plan.root.id)));
         return new Result(id, day, plan.created.size(), plan.continued.size(), plan.ceasing.size(), plan.moved.size(),
                 handover.obligationsHandedOver(), handover.plansTouched(), lineage.size(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -48,9 +48,11 @@ public class UnitService {
     private final Access access;
     private final Clock clock;
     private final EntityManager em;
+    private final PlanService plans;
 
     public UnitService(UnitRepository units, UnitHistoryRepository history, Outbox outbox, Access access, Clock clock,
-            EntityManager em) {
+            EntityManager em, PlanService plans) {
+        this.plans = plans;
         this.units = units;
         this.history = history;
         this.outbox = outbox;
@@ -102,6 +104,7 @@ public class UnitService {
         em.flush();
         history.record(List.of(u.id), u.validFrom);
         outbox.append(new UnitCreated(snapshot(u)));
+        outbox.appendAll(plans.followTree(u.ancestorIds()));
         return u;
     }
 
@@ -124,6 +127,7 @@ public class UnitService {
         LocalDate day = today().isBefore(u.validFrom) ? u.validFrom : today();
         history.record(List.of(u.id), day);
         outbox.append(new UnitChanged(snapshot(u)));
+        outbox.appendAll(plans.followTree(u.ancestorIds())); // its kind may have changed
         return u;
     }
 
@@ -150,6 +154,7 @@ public class UnitService {
         em.flush();
         history.close(List.of(u.id), effectiveTo);
         outbox.append(new UnitRetired(snapshot(u), effectiveTo));
+        outbox.appendAll(plans.followTree(u.ancestorIds()));
         return u;
     }
 
@@ -202,6 +207,11 @@ public class UnitService {
         history.record(moved, effectiveFrom);
         events.add(new UnitMoved(snapshot(u), from, parent.id, effectiveFrom));
         descendants.forEach(d -> events.add(new UnitChanged(snapshot(d))));
+        // plans above where it was and above where it is now may reach it by rule
+        java.util.Set<UUID> above = new java.util.HashSet<>(u.ancestorIds());
+        java.util.Arrays.stream(oldPath.substring(1, oldPath.length() - 1).split("/")).map(UUID::fromString)
+                .forEach(above::add);
+        events.addAll(plans.followTree(above));
         outbox.appendAll(events);
         return u;
     }
