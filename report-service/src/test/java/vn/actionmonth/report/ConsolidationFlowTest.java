@@ -350,13 +350,13 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
                 CompletenessService.Result one = completeness.compute(unitIds.get(i), plan, false,
                         CompletenessService.Level.SUBTREE, vn.actionmonth.report.domain.Tree.AS_THEN);
                 Counts expected = new Counts(one.subtree().owed(), one.subtree().received(), one.subtree().onTime(),
-                        one.childrenOwed(), one.childrenReported());
+                        one.childrenOwed(), one.childrenReported(), one.reportsUpOwed(), one.reportsUpReceived());
                 assertThat(walkingUp.get(i)).as("walking up: unit %s, plan %s", unitIds.get(i), plan).isEqualTo(expected);
                 assertThat(eachSubtree.get(i)).as("each subtree: unit %s, plan %s", unitIds.get(i), plan).isEqualTo(expected);
             }
         }
         // Not a tautology of zeros: the province plan counts all five obligations, four received, at the province.
-        assertThat(completenessRows.countsInPlan(pp, paths, Way.WALKING_UP).get(0)).isEqualTo(new Counts(5, 4, 3, 2, 1));
+        assertThat(completenessRows.countsInPlan(pp, paths, Way.WALKING_UP).get(0)).isEqualTo(new Counts(5, 4, 3, 2, 1, 0, 0));
     }
 
     private long consolidationEvents(UUID unit, UUID plan) {

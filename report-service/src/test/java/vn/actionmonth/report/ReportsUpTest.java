@@ -90,6 +90,12 @@ class ReportsUpTest extends ReportServiceTestBase {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(consolidated(province, "plan", guidance, "SUBMITTED")).containsEntry("COMM_EVENTS", 4L));
 
+        // the ministry sees the province's report up apart from the district's report
+        as(root, "viewer").queryParam("unit", root).queryParam("plan", guidance).get("/api/v1/completeness").then()
+                .statusCode(200).body("owed", equalTo(2)).body("received", equalTo(1))
+                .body("reportsUpOwed", equalTo(1)).body("reportsUpReceived", equalTo(0))
+                .body("missingUnits[0].unitId", equalTo(province.toString()))
+                .body("missingUnits[0].reportUp", equalTo(true));
         String report = submitNew(province, up, Map.of("COMM_EVENTS", 2));
         as(root, "viewer").get("/api/v1/reports/" + report).then().statusCode(200)
                 .body("figures.COMM_EVENTS", equalTo(2))
@@ -99,6 +105,8 @@ class ReportsUpTest extends ReportServiceTestBase {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(consolidated(root, "plan", guidance, "SUBMITTED")).containsEntry("COMM_EVENTS", 6L));
         assertThat(awaitConsistent().get("differenceCount")).isEqualTo(0);
+        as(root, "viewer").queryParam("unit", root).queryParam("plan", guidance).get("/api/v1/completeness").then()
+                .statusCode(200).body("reportsUpReceived", equalTo(1));
     }
 
     private ObligationCreated owed(UUID id, UUID plan, UUID unit, UUID recipient, String kind, List<UUID> copyTo,

@@ -51,13 +51,13 @@ public class CompletenessRepository {
      */
     private static final String ROWS = "owed AS ("
             + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id AS report_id, r.status, r.on_time, r.first_submitted_at, "
-            + "r.frozen_path AS path FROM report r JOIN obligation_replica o ON o.id = r.obligation_id "
+            + "r.frozen_path AS path, o.consolidates FROM report r JOIN obligation_replica o ON o.id = r.obligation_id "
             + "LEFT JOIN unit_replica u ON u.id = o.unit_id "
             + "WHERE r.frozen_path IS NOT NULL AND r.frozen_path ~>=~ %2$s AND r.frozen_path ~<~ %3$s "
             + "AND o.status = 'OPEN' AND o.kind = 'FINAL' AND %1$s "
             + "UNION ALL "
-            + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id, r.status, r.on_time, r.first_submitted_at, u.path "
-            + "FROM unit_replica u JOIN %4$s "
+            + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id, r.status, r.on_time, r.first_submitted_at, u.path, "
+            + "o.consolidates FROM unit_replica u JOIN %4$s "
             + "LEFT JOIN report r ON r.obligation_id = o.id "
             + "WHERE u.path ~>=~ %2$s AND u.path ~<~ %3$s AND r.frozen_path IS NULL AND o.status = 'OPEN' AND o.kind = 'FINAL' AND %1$s) ";
 
@@ -66,8 +66,8 @@ public class CompletenessRepository {
      * successor it was handed to), submitted or not; same placeholders as ROWS.
      */
     private static final String ROWS_AS_NOW = "owed AS ("
-            + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id AS report_id, r.status, r.on_time, r.first_submitted_at, u.path "
-            + "FROM unit_replica u JOIN %4$s "
+            + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id AS report_id, r.status, r.on_time, r.first_submitted_at, u.path, "
+            + "o.consolidates FROM unit_replica u JOIN %4$s "
             + "LEFT JOIN report r ON r.obligation_id = o.id "
             + "WHERE u.path ~>=~ %2$s AND u.path ~<~ %3$s AND o.status = 'OPEN' AND o.kind = 'FINAL' AND %1$s) ";
 
@@ -97,12 +97,13 @@ public class CompletenessRepository {
     private static final String COUNT_COLUMNS = "count(*), count(*) FILTER (WHERE " + RECEIVED + "), "
             + "count(*) FILTER (WHERE " + RECEIVED + " AND on_time), "
             + "count(DISTINCT unit_id) FILTER (WHERE length(path) = %1$s), "
-            + "count(DISTINCT unit_id) FILTER (WHERE length(path) = %1$s AND " + RECEIVED + ")";
+            + "count(DISTINCT unit_id) FILTER (WHERE length(path) = %1$s AND " + RECEIVED + "), "
+            + "count(*) FILTER (WHERE consolidates), count(*) FILTER (WHERE consolidates AND " + RECEIVED + ")";
 
     private static final String COUNT = "SELECT " + COUNT_COLUMNS + " FROM owed";
 
     private static final String LIST = "SELECT id, unit_id, name, due_at, report_id, status, on_time, first_submitted_at, "
-            + "path FROM owed WHERE (? OR length(path) = ?) AND (status IS NULL OR NOT " + RECEIVED + " OR on_time IS NOT TRUE) "
+            + "path, consolidates FROM owed WHERE (? OR length(path) = ?) AND (status IS NULL OR NOT " + RECEIVED + " OR on_time IS NOT TRUE) "
             + "ORDER BY path";
 
     /**
@@ -127,7 +128,7 @@ public class CompletenessRepository {
      */
     private static final String COUNT_WALKING_UP = "WITH wanted AS (SELECT root, n FROM "
             + "unnest(CAST(? AS text[])) WITH ORDINALITY AS t(root, n)), "
-            + "owed AS (SELECT o.unit_id, COALESCE(r.frozen_path, u.path) AS path, r.status, r.on_time "
+            + "owed AS (SELECT o.unit_id, COALESCE(r.frozen_path, u.path) AS path, r.status, r.on_time, o.consolidates "
             + "FROM obligation_replica o LEFT JOIN report r ON r.obligation_id = o.id "
             + "LEFT JOIN unit_replica u ON u.id = o.unit_id WHERE o.status = 'OPEN' AND o.kind = 'FINAL' AND " + IN_PLAN + ") "
             + "SELECT w.n, " + String.format(COUNT_COLUMNS, "length(w.root) + " + CHILD_SEGMENT) + " FROM owed "
@@ -143,12 +144,17 @@ public class CompletenessRepository {
         this.dataSource = dataSource;
     }
 
+    /** @param consolidates the obligation is the unit's consolidated report up (it receives reports itself) */
     public record Owed(UUID obligationId, UUID unitId, String unitName, OffsetDateTime dueAt, UUID reportId, String status,
-                       Boolean onTime, OffsetDateTime firstSubmittedAt, String path) {
+                       Boolean onTime, OffsetDateTime firstSubmittedAt, String path, boolean consolidates) {
     }
 
-    /** Counts over the subtree; children* count distinct direct children (of the subtree's root) owing / having reported. */
-    public record Counts(int owed, int received, int onTime, int childrenOwed, int childrenReported) {
+    /**
+     * Counts over the subtree; children* count distinct direct children (of the subtree's root)
+     * owing / having reported; reportsUp* count the consolidated reports up among the owed.
+     */
+    public record Counts(int owed, int received, int onTime, int childrenOwed, int childrenReported, int reportsUpOwed,
+                         int reportsUpReceived) {
     }
 
     /** @param campaign true when {@code scopeId} is a campaign, false when it is a plan (and its sub-plans) */
@@ -201,13 +207,14 @@ public class CompletenessRepository {
 
     private static List<Counts> countsWalkingUp(Connection c, Array plans, List<String> subtreePaths) throws SQLException {
         Counts[] out = new Counts[subtreePaths.size()];
-        Arrays.fill(out, new Counts(0, 0, 0, 0, 0));
+        Arrays.fill(out, new Counts(0, 0, 0, 0, 0, 0, 0));
         try (PreparedStatement ps = plannedEachTime(c.prepareStatement(COUNT_WALKING_UP))) {
             ps.setArray(1, c.createArrayOf("text", subtreePaths.toArray()));
             ps.setArray(2, plans);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out[rs.getInt(1) - 1] = new Counts(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6));
+                    out[rs.getInt(1) - 1] = new Counts(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                            rs.getInt(7), rs.getInt(8));
                 }
             }
         }
@@ -231,7 +238,7 @@ public class CompletenessRepository {
     }
 
     private static Counts counts(ResultSet rs) throws SQLException {
-        return new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5));
+        return new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7));
     }
 
     /**
@@ -249,7 +256,8 @@ public class CompletenessRepository {
                 while (rs.next()) {
                     out.add(new Owed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getObject(4, OffsetDateTime.class), rs.getObject(5, UUID.class), rs.getString(6),
-                            (Boolean) rs.getObject(7), rs.getObject(8, OffsetDateTime.class), rs.getString(9)));
+                            (Boolean) rs.getObject(7), rs.getObject(8, OffsetDateTime.class), rs.getString(9),
+                            rs.getBoolean(10)));
                 }
             }
         } catch (SQLException e) {

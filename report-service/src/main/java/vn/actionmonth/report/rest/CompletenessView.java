@@ -18,6 +18,9 @@ public record CompletenessView(
         @Schema(description = "Owed and not received", examples = "3") int missing,
         @Schema(description = "Direct children that owe a report", examples = "4") int childrenOwed,
         @Schema(description = "Of those, how many have reported", examples = "3") int childrenReported,
+        @Schema(description = "Of the owed, consolidated reports up: owed by units that themselves receive reports under a "
+                + "plan implementing the one they report on (a province's report to the ministry)", examples = "2") int reportsUpOwed,
+        @Schema(description = "Of those, submitted or approved", examples = "1") int reportsUpReceived,
         @Schema(description = "Units that reported late (one level down or the whole subtree)") List<Entry> lateUnits,
         @Schema(description = "Units that have not reported") List<Entry> missingUnits) {
 
@@ -28,17 +31,19 @@ public record CompletenessView(
                         UUID reportId,
                         @Schema(examples = "2024-07-20T00:00:00+07:00") OffsetDateTime dueAt,
                         @Schema(examples = "2024-07-22T10:15:00+07:00") OffsetDateTime submittedAt,
-                        @Schema(description = "Past the deadline (submitted late, or not yet and the deadline passed)") boolean overdue) {
+                        @Schema(description = "Past the deadline (submitted late, or not yet and the deadline passed)") boolean overdue,
+                        @Schema(description = "The unit's consolidated report up (what it received and its own)") boolean reportUp) {
     }
 
     static CompletenessView of(CompletenessService.Result r) {
         var c = r.subtree();
         return new CompletenessView(r.unitId(), r.scopeId(), c.owed(), c.received(), c.onTime(), c.late(), c.missing(),
-                r.childrenOwed(), r.childrenReported(), r.late().stream().map(CompletenessView::entry).toList(),
+                r.childrenOwed(), r.childrenReported(), r.reportsUpOwed(), r.reportsUpReceived(), r.late().stream().map(CompletenessView::entry).toList(),
                 r.missing().stream().map(CompletenessView::entry).toList());
     }
 
     private static Entry entry(CompletenessService.Entry e) {
-        return new Entry(e.unitId(), e.unitName(), e.obligationId(), e.reportId(), e.dueAt(), e.submittedAt(), e.overdue());
+        return new Entry(e.unitId(), e.unitName(), e.obligationId(), e.reportId(), e.dueAt(), e.submittedAt(), e.overdue(),
+                e.reportUp());
     }
 }

@@ -44,11 +44,12 @@ public class CompletenessService {
 
     /** A unit that owes a report, with where its report stands. */
     public record Entry(UUID unitId, String unitName, UUID obligationId, UUID reportId, OffsetDateTime dueAt,
-                        OffsetDateTime submittedAt, boolean overdue) {
+                        OffsetDateTime submittedAt, boolean overdue, boolean reportUp) {
     }
 
+    /** @param reportsUpOwed consolidated reports up owed in the subtree (by units that receive reports themselves) */
     public record Result(UUID unitId, UUID scopeId, Completeness subtree, int childrenOwed, int childrenReported,
-                         List<Entry> late, List<Entry> missing) {
+                         int reportsUpOwed, int reportsUpReceived, List<Entry> late, List<Entry> missing) {
     }
 
     public Result compute(UUID unitId, UUID scopeId, boolean campaign, Level level, Tree tree) {
@@ -61,7 +62,8 @@ public class CompletenessService {
             boolean isReceived = o.status() != null && ReportStatus.valueOf(o.status()).received();
             (isReceived ? late : missing).add(entry(o, now));
         }
-        return new Result(unitId, scopeId, completeness(counts), counts.childrenOwed(), counts.childrenReported(), late, missing);
+        return new Result(unitId, scopeId, completeness(counts), counts.childrenOwed(), counts.childrenReported(),
+                counts.reportsUpOwed(), counts.reportsUpReceived(), late, missing);
     }
 
     /**
@@ -79,7 +81,7 @@ public class CompletenessService {
                 UnitScope p = inPlan.get(i);
                 Counts c = counts.get(i);
                 out.put(p, new Result(p.unitId(), plan, completeness(c), c.childrenOwed(), c.childrenReported(),
-                        List.of(), List.of()));
+                        c.reportsUpOwed(), c.reportsUpReceived(), List.of(), List.of()));
             }
         });
         return out;
@@ -91,6 +93,7 @@ public class CompletenessService {
 
     private static Entry entry(Owed o, OffsetDateTime now) {
         boolean overdue = o.firstSubmittedAt() == null ? !now.isBefore(o.dueAt()) : !o.firstSubmittedAt().isBefore(o.dueAt());
-        return new Entry(o.unitId(), o.unitName(), o.obligationId(), o.reportId(), o.dueAt(), o.firstSubmittedAt(), overdue);
+        return new Entry(o.unitId(), o.unitName(), o.obligationId(), o.reportId(), o.dueAt(), o.firstSubmittedAt(), overdue,
+                o.consolidates());
     }
 }

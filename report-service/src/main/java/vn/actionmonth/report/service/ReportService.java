@@ -288,7 +288,8 @@ public class ReportService {
     /**
      * What a consolidated report up sends: for each indicator the unit consolidates, its own figure
      * plus what it received (submitted reports under the plan and the plans implementing it, as
-     * consolidated so far); its other figures as they are.
+     * consolidated so far), a yes/no figure becoming the count of units that said yes; its other
+     * figures as they are.
      */
     private ObjectNode sent(Report r) {
         ObjectNode own = validator.read(r.figures);
@@ -298,6 +299,9 @@ public class ReportService {
             com.fasterxml.jackson.databind.JsonNode mine = own.get(code);
             if (mine == null || mine.isIntegralNumber()) {
                 out.put(code, (mine == null ? 0 : mine.asLong()) + received);
+            } else if (mine.isBoolean()) {
+                // counted across units ("launch ceremony held": how many held one)
+                out.put(code, (mine.asBoolean() ? 1 : 0) + received);
             }
         });
         return out;
