@@ -76,6 +76,36 @@ class PlanImportTest {
         assertThat(assignments.get(0)).containsEntry("unitId", unit("LC-SLDTBXH").toString());
         assertThat(assignments.get(9)).containsEntry("unitId", unit("LC-DTN").toString());
         assertThat(matched).isEqualTo(12);
+        // "Các sở, ban, ngành, đoàn thể tỉnh, UBND các huyện, thành phố … báo cáo … về UBND tỉnh (qua Sở LĐTBXH)"
+        assertThat(province.getList("draft.reportingRequirement.unitRule.kinds", String.class))
+                .containsExactly("DEPARTMENT", "MASS_ORGANISATION", "DISTRICT");
+        assertThat(province.getString("draft.reportingRequirement.recipientId")).isEqualTo(admin("12").toString());
+        assertThat(province.getString("draft.reportingRequirement.viaUnitId")).isEqualTo(unit("LC-SLDTBXH").toString());
+        assertThat(province.getList("unresolved", String.class)).noneMatch(u -> u.startsWith("reportingRequirement"));
+    }
+
+    @Test
+    void aReportingSentenceWithoutADateBecomesADeadlineByRuleSaidToBeChecked() throws IOException {
+        String soNoiVu = PlanDocumentParserTest.resource("plans/so-noi-vu-lang-son-2024.txt");
+        String planner = as(unit("LS-SNV"), "planner");
+        // "theo quy định": ten days before the department's own deadline under the province's plan (20/7)
+        JsonPath byRule = importBody(planner, soNoiVu.replace("trước ngày 20/7/2024", "theo quy định"));
+        assertThat(byRule.getString("draft.reportingRequirement.dueRule.type")).isEqualTo("BASIS_MINUS_DAYS");
+        assertThat(byRule.getInt("draft.reportingRequirement.dueRule.days")).isEqualTo(10);
+        assertThat(byRule.getString("draft.reportingRequirement.dueAt")).isEqualTo("2024-07-10T00:00:00+07:00");
+        assertThat(byRule.getString("draft.reportingRequirement.dueText")).isEqualTo("theo quy định");
+        assertThat(byRule.getList("unresolved", String.class))
+                .anySatisfy(u -> assertThat(u).startsWith("reportingRequirement.dueRule").contains("check it"));
+        // "trước ngày 15/7 hằng năm": that day of the campaign's year
+        JsonPath yearly = importBody(planner, soNoiVu.replace("trước ngày 20/7/2024", "trước ngày 15/7 hằng năm"));
+        assertThat(yearly.getString("draft.reportingRequirement.dueRule.type")).isEqualTo("DAY_OF_MONTH");
+        assertThat(yearly.getString("draft.reportingRequirement.dueAt")).isEqualTo("2024-07-15T00:00:00+07:00");
+    }
+
+    private static JsonPath importBody(String token, String text) {
+        return given().auth().oauth2(token).contentType("text/plain; charset=UTF-8")
+                .body(text.getBytes(StandardCharsets.UTF_8)).post("/api/v1/plan-imports").then().statusCode(201)
+                .extract().jsonPath();
     }
 
     @Test

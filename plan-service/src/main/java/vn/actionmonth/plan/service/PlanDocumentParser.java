@@ -39,7 +39,7 @@ public final class PlanDocumentParser {
                              String basisPlanNumber, List<String> basisDocuments, String theme, LocalDate periodStart,
                              LocalDate periodEnd, String objectives, String requirements, List<String> messages,
                              List<String> activityTitles, List<NamedTask> assignments, String reportingText,
-                             String dueText, LocalDate dueDate, String recipientName, String viaName, List<String> recipients,
+                             String dueText, LocalDate dueDate, boolean dueByRule, String recipientName, String viaName, List<String> recipients,
                              String signerTitle, String signerName, Integer year, List<Source> sources, List<String> missing) {
     }
 
@@ -54,7 +54,9 @@ public final class PlanDocumentParser {
     private static final Pattern NUMBERED = Pattern.compile("^\\s*(\\d+)\\.\\s*(.+)$");
     /** A numbered heading with its whole numbering: "10.", "9.1.". */
     private static final Pattern OUTLINE = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)*)\\.\\s+(\\D.*)$");
-    private static final Pattern RECIPIENT = Pattern.compile("báo cáo[^.]*?(?:về|gửi)\\s+((?:UBND|Ủy ban|Sở|Phòng|Bộ)[^(,.*]*?)(?:\\s*\\(qua\\s+([^)]+)\\))?\\s*(?:,|\\*|trước|$)");
+    private static final Pattern RECIPIENT = Pattern.compile("báo cáo[^.]*?(?:về|gửi)\\s+((?:UBND|Ủy ban|Sở|Phòng|Bộ)[^(,.*]*?)(?:\\s*\\(qua\\s+([^)]+)\\))?\\s*(?:,|\\*|trước|theo|$)");
+    private static final Pattern BY_RULE = Pattern.compile(
+            "(?:trước ngày\\s+\\d{1,2}(?:/|\\s+tháng\\s+)\\d{1,2}\\s+)?(?:hằng|hàng) năm|theo (?:quy định|chế độ báo cáo|hướng dẫn)");
     private static final Pattern MESSAGE_INLINE = Pattern.compile("thông điệp[^:]*:\\s*(.+\\.)\\s*$");
 
     private PlanDocumentParser() {
@@ -168,6 +170,8 @@ public final class PlanDocumentParser {
             String dueText = null;
             LocalDate dueDate = null;
             String reportingText = null;
+            boolean dueByRule = false;
+            int byRuleLine = -1;
             String recipient = null;
             String via = null;
             String inlineMessage = null;
@@ -196,8 +200,26 @@ public final class PlanDocumentParser {
                         found("recipient", i, Confidence.LOW);
                     }
                 }
+                if (byRuleLine < 0 && l.toLowerCase(Locale.ROOT).contains("báo cáo") && BY_RULE.matcher(l).find()) {
+                    byRuleLine = i;
+                }
                 if (inlineMessage == null && (m = MESSAGE_INLINE.matcher(l)).find()) {
                     inlineMessage = m.group(1).strip();
+                }
+            }
+            if (reportingText == null && byRuleLine >= 0) {
+                // "báo cáo … theo quy định": no date of its own, the deadline comes by rule
+                String l = lines.get(byRuleLine);
+                reportingText = l;
+                Matcher m = BY_RULE.matcher(l);
+                dueText = m.find() ? l.substring(m.start(), m.end()) : null;
+                dueByRule = true;
+                found("reportingRequirement", byRuleLine, Confidence.LOW);
+                Matcher r = RECIPIENT.matcher(l);
+                if (r.find()) {
+                    recipient = r.group(1).strip();
+                    via = r.group(2) == null ? null : r.group(2).strip();
+                    found("recipient", byRuleLine, Confidence.LOW);
                 }
             }
             List<String> messages = messages();
@@ -267,7 +289,7 @@ public final class PlanDocumentParser {
             require("signer", signerTitle);
             String[] bodies = headerBodies();
             return new ParsedPlan(bodies[0], bodies[1], number, title, place, dateLine, issueDate, basisPlan, basisDocuments, theme, start, end,
-                    objectives, requirements, messages, activities, assignments, reportingText, dueText, dueDate, recipient,
+                    objectives, requirements, messages, activities, assignments, reportingText, dueText, dueDate, dueByRule, recipient,
                     via, recipients, signerTitle, signerName, year, List.copyOf(sources), List.copyOf(missing));
         }
 

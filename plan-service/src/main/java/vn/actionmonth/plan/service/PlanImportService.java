@@ -11,7 +11,10 @@ import vn.actionmonth.plan.domain.Assignment;
 import vn.actionmonth.plan.domain.Campaign;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.Plan;
+import vn.actionmonth.plan.domain.DueRule;
 import vn.actionmonth.plan.domain.RequirementKind;
+import vn.actionmonth.plan.domain.UnitKind;
+import vn.actionmonth.plan.domain.UnitRule;
 import vn.actionmonth.plan.domain.PlanStatus;
 import vn.actionmonth.plan.domain.Reach;
 import vn.actionmonth.plan.domain.UnitRef;
@@ -120,12 +123,8 @@ public class PlanImportService {
             UnitRef v = ref("reportingRequirement.viaUnitId", p.viaName(), issuer, candidates, unresolved);
             via = v.unitId();
         }
-        ReportingRequirement reporting = p.reportingText() == null ? null : new ReportingRequirement(null,
-                RequirementKind.FINAL, p.reportingText(), List.of(), null, null, via, List.of(), null,
-                p.dueDate() == null ? null : VietnamTime.dueBefore(p.dueDate()), p.dueText(), null, null);
-        if (reporting != null) {
-            unresolved.add("reportingRequirement.reportingUnitIds: who reports is written as a sentence; choose the units");
-        }
+        ReportingRequirement reporting = p.reportingText() == null ? null
+                : requirement(p, issuer, via, basisId != null, unresolved);
         List<Activity> activities = p.activityTitles().stream()
                 .map(title -> new Activity(title, null, null, List.of(), null, null, null, null, List.of())).toList();
         Signer signer = p.signerTitle() == null && p.signerName() == null ? null : new Signer(p.signerName(), p.signerTitle());
@@ -151,6 +150,75 @@ public class PlanImportService {
             }
         }
         return new Imported(p, input, draft, unresolved, candidates, problems);
+    }
+
+    /** The lead time a level keeps to consolidate, assumed when a plan says only "theo quy định". */
+    static final int LEAD_DAYS = 10;
+
+    private static final java.util.regex.Pattern YEARLY_DAY = java.util.regex.Pattern.compile(
+            "(\\d{1,2})(?:/|\\s+tháng\\s+)(\\d{1,2})");
+
+    /**
+     * The reporting sentence as a requirement: who reports when it names groups of the issuer's
+     * units ("Các sở, ban, ngành, đoàn thể tỉnh, UBND các huyện, thành phố" becomes a rule over
+     * its children of those kinds, reporting to the issuer), through whom, and by when: a date, or
+     * by rule ("trước ngày 15/7 hằng năm" a day of the campaign's year; "theo quy định" the
+     * issuer's own deadline under the basis plan less {@link #LEAD_DAYS}, said so in unresolved).
+     */
+    private static ReportingRequirement requirement(PlanDocumentParser.ParsedPlan p, OrgUnit issuer, UUID via,
+                                                    boolean hasBasis, List<String> unresolved) {
+        String text = p.reportingText();
+        int verb = text.toLowerCase(java.util.Locale.ROOT).indexOf("báo cáo");
+        List<UnitKind> kinds = groupsIn(verb < 0 ? text : text.substring(0, verb));
+        UnitRule rule = kinds.isEmpty() ? null : new UnitRule(kinds, UnitRule.Depth.CHILDREN);
+        boolean toIssuer = rule != null && p.recipientName() != null
+                && p.recipientName().matches("(?i)(UBND|Ủy ban nhân dân)\\b.*");
+        if (rule == null) {
+            unresolved.add("reportingRequirement.reportingUnitIds: who reports is written as a sentence; choose the units");
+        } else if (!toIssuer) {
+            unresolved.add("reportingRequirement.recipientId: the reports go to \"" + p.recipientName() + "\"; choose the unit");
+        }
+        DueRule dueRule = null;
+        if (p.dueByRule()) {
+            java.util.regex.Matcher day = YEARLY_DAY.matcher(p.dueText() == null ? "" : p.dueText());
+            if (day.find()) {
+                dueRule = new DueRule(DueRule.Type.DAY_OF_MONTH, null, Integer.parseInt(day.group(1)),
+                        Integer.parseInt(day.group(2)));
+            } else if (hasBasis) {
+                dueRule = new DueRule(DueRule.Type.BASIS_MINUS_DAYS, LEAD_DAYS, null, null);
+                unresolved.add("reportingRequirement.dueRule: the document says \"" + p.dueText() + "\"; taken as "
+                        + LEAD_DAYS + " days before the issuer's own deadline under the basis plan, check it");
+            } else {
+                dueRule = new DueRule(DueRule.Type.CAMPAIGN_DEFAULT, null, null, null);
+                unresolved.add("reportingRequirement.dueRule: the document says \"" + p.dueText() + "\"; taken as the "
+                        + "campaign's default deadline, check it");
+            }
+        }
+        return new ReportingRequirement(null, RequirementKind.FINAL, text, List.of(), rule, toIssuer ? issuer.id : null,
+                via, List.of(), rule == null ? null : DEFAULT_SET,
+                p.dueDate() == null ? null : VietnamTime.dueBefore(p.dueDate()), p.dueText(), dueRule, null);
+    }
+
+    /** The indicator set a plan of the campaign reports with, unless the planner chooses another. */
+    static final String DEFAULT_SET = "CAM";
+
+    /** Kinds of unit a sentence names as groups ("các sở, ban, ngành", "đoàn thể", "UBND các huyện", "các xã, phường"). */
+    static List<UnitKind> groupsIn(String subject) {
+        String s = Texts.searchKey(subject);
+        List<UnitKind> out = new ArrayList<>();
+        if (s.matches(".*\\bcac so\\b.*|.*\\bso, ban, nganh\\b.*")) {
+            out.add(UnitKind.DEPARTMENT);
+        }
+        if (s.matches(".*\\bdoan the\\b.*|.*\\bcac hoi\\b.*")) {
+            out.add(UnitKind.MASS_ORGANISATION);
+        }
+        if (s.matches(".*\\bcac huyen\\b.*|.*\\bcac quan\\b.*")) {
+            out.add(UnitKind.DISTRICT);
+        }
+        if (s.matches(".*\\bcac (xa|phuong|thi tran)\\b.*")) {
+            out.add(UnitKind.COMMUNE);
+        }
+        return out;
     }
 
     private boolean issuerAbove(Plan basis, OrgUnit issuer) {
