@@ -98,12 +98,25 @@ class CampaignWalkIT {
             assertThat(deadlines(u.ministry(), "open").<Integer>path("total")).isEqualTo(11);
         });
 
+        // The province, the city and Đắk Glei receive reports under their own plans: what each owes up
+        // is its consolidated report, and the ministry counts those apart.
+        assertThat(obligations).filteredOn(o -> Boolean.TRUE.equals(o.get("consolidates")))
+                .extracting(o -> UUID.fromString((String) o.get("unitId")))
+                .containsExactlyInAnyOrder(u.province(), u.city(), u.dakGlei());
+        await("the ministry counts the reports up apart").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(completeness(u.ministry(), campaign).<Integer>path("reportsUpOwed")).isEqualTo(3));
+
         setClocks("2024-07-01T09:00:00+07:00");
         Map<UUID, Map<String, Object>> submitted = new LinkedHashMap<>();
         Map<UUID, UUID> reportOf = new HashMap<>();
         int i = 0;
+        Map<String, Object> provinceUp = null;
         for (Map<String, Object> o : obligations) {
             UUID unit = UUID.fromString((String) o.get("unitId"));
+            if (unit.equals(u.province())) {
+                provinceUp = o; // sent last, once it has received everything
+                continue;
+            }
             Map<String, Object> figures = figures(++i);
             reportOf.put(unit, submitReport(unit, UUID.fromString((String) o.get("id")), figures));
             submitted.put(unit, figures);
@@ -124,6 +137,23 @@ class CampaignWalkIT {
                 .post("/api/v1/reports/" + returned + "/submit").then().statusCode(200);
         submitted.put(u.quyetThang(), corrected);
 
+        // The province sends its report to the ministry: its own figures, and with them everything it
+        // received, frozen as sent.
+        Map<String, Long> received = totals(submitted.values());
+        await("the province has received every report").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(consolidated(u.province(), "plan", guidance, "SUBMITTED")).isEqualTo(received));
+        Map<String, Object> own = figures(++i);
+        UUID provinceReport = submitReport(u.province(), UUID.fromString((String) provinceUp.get("id")), own);
+        reportOf.put(u.province(), provinceReport);
+        submitted.put(u.province(), own);
+        Map<String, Object> sent = Api.as(stack, u.ministry(), "viewer").report().get("/api/v1/reports/" + provinceReport)
+                .then().statusCode(200).extract().path("sentFigures");
+        Map<String, Long> sentTotals = totals(List.of(sent));
+        sentTotals.values().removeIf(v -> v == 0);
+        Map<String, Long> everything = totals(submitted.values());
+        everything.values().removeIf(v -> v == 0);
+        assertThat(sentTotals).isEqualTo(everything);
+
         // Approvals, each by the unit the report was sent to.
         for (Map<String, Object> o : obligations) {
             UUID recipient = UUID.fromString((String) o.get("recipientId"));
@@ -143,6 +173,7 @@ class CampaignWalkIT {
         assertThat(completeness.<Integer>path("owed")).isEqualTo(11);
         assertThat(completeness.<Integer>path("received")).isEqualTo(11);
         assertThat(completeness.<Integer>path("missing")).isZero();
+        assertThat(completeness.<Integer>path("reportsUpReceived")).isEqualTo(3);
         Response check = system.report().post("/api/v1/consistency-checks").then().statusCode(200).extract().response();
         assertThat(check.<List<?>>path("differences")).isEmpty();
 
