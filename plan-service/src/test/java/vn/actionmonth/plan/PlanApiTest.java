@@ -84,7 +84,9 @@ class PlanApiTest {
                 .body("assignments.size()", equalTo(14))
                 .body("assignments[0].unit.unitId", equalTo(unit("LC-SLDTBXH").toString()))
                 .body("assignments[0].tasks.size()", equalTo(4))
-                .body("reportingRequirement.reportingUnitIds.size()", equalTo(12 + 8))
+                // "Các sở, ban, ngành, đoàn thể tỉnh" as listed, "UBND các huyện, thành phố" by rule
+                .body("reportingRequirement.reportingUnitIds.size()", equalTo(12))
+                .body("reportingRequirement.unitRule.kinds", equalTo(List.of("DISTRICT")))
                 .body("reportingRequirement.recipientId", equalTo(admin("12").toString()))
                 .body("reportingRequirement.viaUnitId", equalTo(unit("LC-SLDTBXH").toString()))
                 .body("reportingRequirement.dueAt", equalTo("2024-07-20T00:00:00+07:00"))

@@ -178,8 +178,7 @@ public class SampleData {
 
     /**
      * Replaces the sample's references: "@unit:62" (statistical code) or "@unit:LS-SNV" (sample
-     * key), "@plan:key", "@campaign:key", and in arrays "@districts-of:12" (every district of the
-     * province).
+     * key), "@plan:key" and "@campaign:key".
      */
     private JsonNode resolve(JsonNode node) {
         if (node.isTextual() && node.asText().startsWith("@")) {
@@ -193,13 +192,7 @@ public class SampleData {
         if (node.isArray()) {
             ArrayNode out = mapper.createArrayNode();
             for (JsonNode item : node) {
-                if (item.isTextual() && item.asText().startsWith("@districts-of:")) {
-                    UUID province = unitRef(item.asText().substring("@districts-of:".length()));
-                    units.children(province).list().stream().filter(u -> u.kind == UnitKind.DISTRICT)
-                            .forEach(u -> out.add(u.id.toString()));
-                } else {
-                    out.add(resolve(item));
-                }
+                out.add(resolve(item));
             }
             return out;
         }
