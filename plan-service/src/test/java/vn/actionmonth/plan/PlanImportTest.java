@@ -85,6 +85,35 @@ class PlanImportTest {
     }
 
     @Test
+    void aWardPlanWithItsActivitiesInATableGivesEachActivityItsTimeLeadAndPlace() throws IOException {
+        String text = String.join("\n", "Số: 45/KH-UBND", "Kon Tum, ngày 15 tháng 5 năm 2024", "KẾ HOẠCH",
+                "Tổ chức các hoạt động hè cho trẻ em phường Nguyễn Trãi năm 2024", "",
+                "Căn cứ Kế hoạch số 124/KH-UBND của UBND thành phố Kon Tum;",
+                "I. MỤC ĐÍCH, YÊU CẦU", "Tạo sân chơi lành mạnh cho trẻ em trong dịp hè.",
+                "II. NỘI DUNG HOẠT ĐỘNG", "@table",
+                "III. TỔ CHỨC THỰC HIỆN", "1. Công chức Văn hóa - Xã hội", "Chủ trì, theo dõi, tổng hợp kết quả.");
+        List<List<String>> table = List.of(
+                List.of("STT", "Nội dung hoạt động", "Thời gian", "Đơn vị chủ trì", "Địa điểm"),
+                List.of("1", "Lễ phát động Tháng hành động vì trẻ em", "01/6/2024", "Đoàn Thanh niên phường",
+                        "Nhà Văn hóa tổ dân phố 3"),
+                List.of("2", "Tặng quà trẻ em có hoàn cảnh đặc biệt", "Từ 01/6 đến 15/6/2024", "Công chức Văn hóa - Xã hội",
+                        "Trụ sở UBND phường"),
+                List.of("3", "Khám sàng lọc tim bẩm sinh cho trẻ em", "20/6/2024", "Trạm Y tế phường", ""));
+        JsonPath answer = given().auth().oauth2(as(admin("23305"), "planner")).contentType(DOCX)
+                .body(docx(text, "UBND THÀNH PHỐ KON TUM", "UBND PHƯỜNG NGUYỄN TRÃI", table))
+                .post("/api/v1/plan-imports").then().statusCode(201).extract().jsonPath();
+        assertThat(answer.getList("draft.activities.title", String.class)).containsExactly(
+                "Lễ phát động Tháng hành động vì trẻ em", "Tặng quà trẻ em có hoàn cảnh đặc biệt",
+                "Khám sàng lọc tim bẩm sinh cho trẻ em");
+        assertThat(answer.getList("draft.activities.time", String.class))
+                .containsExactly("01/6/2024", "Từ 01/6 đến 15/6/2024", "20/6/2024");
+        assertThat(answer.getList("draft.activities.place", String.class))
+                .containsExactly("Nhà Văn hóa tổ dân phố 3", "Trụ sở UBND phường", null);
+        assertThat(answer.getString("draft.activities[0].leadUnit.name")).isEqualTo("Đoàn Thanh niên phường");
+        assertThat(answer.getString("draft.basisPlanId")).isEqualTo(plan("kt-124").toString());
+    }
+
+    @Test
     void aReportingSentenceWithoutADateBecomesADeadlineByRuleSaidToBeChecked() throws IOException {
         String soNoiVu = PlanDocumentParserTest.resource("plans/so-noi-vu-lang-son-2024.txt");
         String planner = as(unit("LS-SNV"), "planner");
@@ -144,6 +173,11 @@ class PlanImportTest {
      * type and summary centred and bold, section headings bold.
      */
     static byte[] docx(String text, String superior, String body) throws IOException {
+        return docx(text, superior, body, List.of());
+    }
+
+    /** With {@code table} (rows of cells, the first its header) where the text has a line "@table". */
+    static byte[] docx(String text, String superior, String body, List<List<String>> table) throws IOException {
         List<String> lines = text.replace("\r", "").lines().map(String::strip).toList();
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFTable header = doc.createTable(1, 2);
@@ -166,6 +200,15 @@ class PlanImportTest {
                 String l = lines.get(i).replace("*", "");
                 if (l.isEmpty()) {
                     title = false;
+                    continue;
+                }
+                if (l.equals("@table")) {
+                    XWPFTable t = doc.createTable(table.size(), table.get(0).size());
+                    for (int r = 0; r < table.size(); r++) {
+                        for (int c = 0; c < table.get(r).size(); c++) {
+                            t.getRow(r).getCell(c).getParagraphs().get(0).createRun().setText(table.get(r).get(c));
+                        }
+                    }
                     continue;
                 }
                 XWPFParagraph p = doc.createParagraph();

@@ -25,6 +25,7 @@ import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.common.rest.MaxBody;
 import vn.actionmonth.plan.service.PlanDocumentParser;
 import vn.actionmonth.plan.service.PlanImportService;
+import vn.actionmonth.plan.service.Texts;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -111,7 +112,63 @@ public class PlanImportResource {
                 .entity(view).build();
     }
 
-    /** The document's text, one paragraph per line, tables (the header block) cell by cell, in body order. */
+    /**
+     * A table of numbered activities ("STT | Nội dung | Thời gian | Đơn vị chủ trì | Địa điểm") as
+     * numbered lines, its other columns written after the heading: "1. Lễ phát động — Thời gian:
+     * 01/6/2024; Chủ trì: Đoàn Thanh niên phường". False, writing nothing, for any other table.
+     */
+    private static boolean activityRows(XWPFTable t, StringBuilder sb) {
+        if (t.getRows().size() < 2) {
+            return false;
+        }
+        List<String> head = t.getRow(0).getTableCells().stream().map(c -> Texts.searchKey(c.getText())).toList();
+        int what = indexOf(head, "noi dung", "hoat dong", "ten hoat dong");
+        if (head.isEmpty() || !head.get(0).startsWith("stt") || what < 0) {
+            return false;
+        }
+        int when = indexOf(head, "thoi gian");
+        int lead = indexOf(head, "chu tri", "don vi chu tri", "don vi thuc hien");
+        int where = indexOf(head, "dia diem");
+        for (XWPFTableRow row : t.getRows().subList(1, t.getRows().size())) {
+            List<String> cells = row.getTableCells().stream().map(c -> c.getText().strip().replace('\n', ' ')).toList();
+            String number = cells.get(0).replaceAll("[^0-9]", "");
+            if (number.isEmpty() || what >= cells.size() || cells.get(what).isBlank()) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder(number).append(". ").append(cells.get(what));
+            List<String> fields = new java.util.ArrayList<>();
+            if (when >= 0 && when < cells.size() && !cells.get(when).isBlank()) {
+                fields.add("Thời gian: " + cells.get(when));
+            }
+            if (lead >= 0 && lead < cells.size() && !cells.get(lead).isBlank()) {
+                fields.add("Chủ trì: " + cells.get(lead));
+            }
+            if (where >= 0 && where < cells.size() && !cells.get(where).isBlank()) {
+                fields.add("Địa điểm: " + cells.get(where));
+            }
+            if (!fields.isEmpty()) {
+                line.append(" — ").append(String.join("; ", fields));
+            }
+            sb.append(line).append('\n');
+        }
+        return true;
+    }
+
+    private static int indexOf(List<String> head, String... names) {
+        for (int i = 0; i < head.size(); i++) {
+            for (String n : names) {
+                if (head.get(i).startsWith(n)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The document's text, one paragraph per line, tables (the header block) cell by cell, a table
+     * of activities row by row, in body order.
+     */
     public static String textOf(byte[] body) {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(body == null ? new byte[0] : body))) {
             StringBuilder sb = new StringBuilder();
@@ -119,9 +176,11 @@ public class PlanImportResource {
                 if (e instanceof XWPFParagraph p) {
                     sb.append(p.getText()).append('\n');
                 } else if (e instanceof XWPFTable t) {
-                    for (XWPFTableRow row : t.getRows()) {
-                        for (XWPFTableCell cell : row.getTableCells()) {
-                            cell.getParagraphs().forEach(p -> sb.append(p.getText()).append('\n'));
+                    if (!activityRows(t, sb)) {
+                        for (XWPFTableRow row : t.getRows()) {
+                            for (XWPFTableCell cell : row.getTableCells()) {
+                                cell.getParagraphs().forEach(p -> sb.append(p.getText()).append('\n'));
+                            }
                         }
                     }
                 }

@@ -35,10 +35,40 @@ public final class PlanDocumentParser {
      *                     document has no header block
      * @param superiorBody the body above it, the header block's first line ("UBND TỈNH LẠNG SƠN")
      */
+    /**
+     * An activity as the document numbers it: its heading, and when the document gives them (an
+     * activity table's columns, written "… — Thời gian: …; Chủ trì: …; Địa điểm: …") its time, lead
+     * unit and place as written.
+     */
+    public record ParsedActivity(String title, String time, String lead, String place) {
+
+        private static final Pattern FIELD = Pattern.compile("(Thời gian|Chủ trì|Địa điểm):\\s*([^;]+)");
+
+        static ParsedActivity of(String line) {
+            int dash = line.indexOf(" — ");
+            String title = (dash < 0 ? line : line.substring(0, dash)).strip().replaceAll("[.:]+$", "");
+            String time = null;
+            String lead = null;
+            String place = null;
+            if (dash >= 0) {
+                Matcher f = FIELD.matcher(line.substring(dash + 3));
+                while (f.find()) {
+                    String v = f.group(2).strip();
+                    switch (f.group(1)) {
+                        case "Thời gian" -> time = v;
+                        case "Chủ trì" -> lead = v;
+                        default -> place = v;
+                    }
+                }
+            }
+            return new ParsedActivity(title, time, lead, place);
+        }
+    }
+
     public record ParsedPlan(String superiorBody, String issuingBody, String number, String title, String issuePlace, String dateLine, LocalDate issueDate,
                              String basisPlanNumber, List<String> basisDocuments, String theme, LocalDate periodStart,
                              LocalDate periodEnd, String objectives, String requirements, List<String> messages,
-                             List<String> activityTitles, List<NamedTask> assignments, String reportingText,
+                             List<ParsedActivity> activities, List<NamedTask> assignments, String reportingText,
                              String dueText, LocalDate dueDate, boolean dueByRule, String recipientName, String viaName, List<String> recipients,
                              String signerTitle, String signerName, Integer year, List<Source> sources, List<String> missing) {
     }
@@ -230,7 +260,7 @@ public final class PlanDocumentParser {
             String objectives = block("mục đích");
             String requirements = block("yêu cầu");
             List<NamedTask> assignments = assignments();
-            List<String> activities = activities();
+            List<ParsedActivity> activities = activities();
             List<String> recipients = new ArrayList<>();
             int signature = -1;
             for (int i = 0; i < lines.size(); i++) {
@@ -435,19 +465,19 @@ public final class PlanDocumentParser {
         }
 
         /** The numbered headings of the section on activities (NỘI DUNG …, HOẠT ĐỘNG …). */
-        private List<String> activities() {
+        private List<ParsedActivity> activities() {
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = ROMAN.matcher(lines.get(i));
                 String head = m.matches() ? m.group(2).toUpperCase(Locale.ROOT) : "";
                 if (!head.startsWith("NỘI DUNG") && !head.contains("HOẠT ĐỘNG")) {
                     continue;
                 }
-                List<String> out = new ArrayList<>();
+                List<ParsedActivity> out = new ArrayList<>();
                 int end = nextRoman(i + 1);
                 for (int j = i + 1; j < end; j++) {
                     Matcher n = NUMBERED.matcher(lines.get(j));
                     if (n.matches()) {
-                        out.add(n.group(2).strip().replaceAll("[.:]+$", ""));
+                        out.add(ParsedActivity.of(n.group(2)));
                     }
                 }
                 if (!out.isEmpty()) {

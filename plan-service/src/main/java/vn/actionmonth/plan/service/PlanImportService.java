@@ -125,8 +125,13 @@ public class PlanImportService {
         }
         ReportingRequirement reporting = p.reportingText() == null ? null
                 : requirement(p, issuer, via, basisId != null, unresolved);
-        List<Activity> activities = p.activityTitles().stream()
-                .map(title -> new Activity(title, null, null, List.of(), null, null, null, null, List.of())).toList();
+        List<Activity> activities = new ArrayList<>();
+        for (int i = 0; i < p.activities().size(); i++) {
+            PlanDocumentParser.ParsedActivity a = p.activities().get(i);
+            UnitRef lead = a.lead() == null ? null
+                    : ref("activities[" + i + "].leadUnit", a.lead(), issuer, candidates, unresolved);
+            activities.add(new Activity(a.title(), null, lead, List.of(), a.time(), null, null, a.place(), List.of()));
+        }
         Signer signer = p.signerTitle() == null && p.signerName() == null ? null : new Signer(p.signerName(), p.signerTitle());
         PlanInput input = new PlanInput(p.number(), p.title(), issuer.id, p.issueDate(), p.issuePlace(), p.dateLine(),
                 campaignId, null, null, basisId, p.basisDocuments(), p.theme(), p.periodStart(), p.periodEnd(), p.objectives(),
