@@ -86,12 +86,15 @@ class CampaignWalkIT {
                 u.province(), u.labourDept(), "2024-07-20T00:00:00+07:00");
         publishPlan(u.city(), campaign, "124/KH-UBND", "Tổ chức các hoạt động hưởng ứng Tháng hành động vì trẻ em thành phố Kon Tum năm 2024",
                 provincePlan, List.of(u.nguyenTrai(), u.quyetThang(), u.thongNhat()), u.city(), null, "2024-07-10T00:00:00+07:00");
+        // Đắk Glei's communes report "theo quy định": ten days before the district's own 20/7
         publishPlan(u.dakGlei(), campaign, "95/KH-UBND", "Triển khai Tháng hành động vì trẻ em huyện Đắk Glei năm 2024",
-                provincePlan, List.of(u.dakGleiTown(), u.dakBlo()), u.dakGlei(), null, "2024-07-10T00:00:00+07:00");
+                provincePlan, List.of(u.dakGleiTown(), u.dakBlo()), u.dakGlei(), null, "BASIS_MINUS_DAYS 10");
         publishPlan(u.homeAffairsDept(), campaign, "/KH-SNV", "Tổ chức các hoạt động hưởng ứng Tháng hành động vì trẻ em năm 2024 tại Sở Nội vụ",
                 provincePlan, List.of(), null, null, null);
         List<Map<String, Object>> obligations = obligationsOf(campaign);
         assertThat(obligations).hasSize(11);
+        assertThat(obligations).filteredOn(o -> u.dakGlei().toString().equals(o.get("recipientId")))
+                .extracting(o -> o.get("dueAt")).containsOnly("2024-07-10T00:00:00+07:00").hasSize(2);
 
         await("obligations reach report-service and notification-service").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(completeness(u.ministry(), campaign).<Integer>path("owed")).isEqualTo(11);
@@ -408,15 +411,22 @@ class CampaignWalkIT {
                         "Tổng đài 111 - tiếp nhận thông tin mọi lúc, bảo vệ trẻ em mọi nơi."))));
     }
 
+    /** @param due the due instant, or "BASIS_MINUS_DAYS n" for the rule */
     static UUID publishPlan(UUID issuer, UUID campaign, String number, String title, UUID basis, List<UUID> reporting,
-                            UUID recipient, UUID via, String dueAt) {
+                            UUID recipient, UUID via, String due) {
         Api planner = Api.as(stack, issuer, "planner");
         Map<String, Object> body = map("number", number, "title", title, "issuerId", issuer, "campaignId", campaign,
                 "basisPlanId", basis, "theme", "Hành động thiết thực, ưu tiên nguồn lực cho trẻ em",
                 "signer", map("name", "Nguyễn Văn A", "title", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"));
         if (!reporting.isEmpty()) {
-            body.put("reportingRequirement", map("reportingUnitIds", reporting, "recipientId", recipient, "viaUnitId", via,
-                    "indicatorSetCode", SET, "dueAt", dueAt));
+            Map<String, Object> requirement = map("reportingUnitIds", reporting, "recipientId", recipient, "viaUnitId", via,
+                    "indicatorSetCode", SET);
+            if (due.startsWith("BASIS_MINUS_DAYS ")) {
+                requirement.put("dueRule", map("type", "BASIS_MINUS_DAYS", "days", Integer.parseInt(due.substring(17))));
+            } else {
+                requirement.put("dueAt", due);
+            }
+            body.put("reportingRequirement", requirement);
         }
         Response draft = created(planner.plan(), "/api/v1/plans", body);
         UUID plan = id(draft);
