@@ -30,8 +30,11 @@ public record ObligationSnapshot(UUID id, UUID planId, String planNumber, String
     public static final String FINAL = "FINAL";
     public static final String INTERIM = "INTERIM";
 
-    /** Whether its report adds to totals and completeness: a final report (events before kinds carry none). */
-    public boolean isFinal() {
+    /**
+     * Whether its report adds to totals and completeness: a final report (events before kinds carry
+     * none). Not named as a getter, so that it is not written into the event.
+     */
+    public boolean countsInTotals() {
         return kind == null || FINAL.equals(kind);
     }
 

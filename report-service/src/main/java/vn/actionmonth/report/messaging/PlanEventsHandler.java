@@ -101,7 +101,7 @@ public class PlanEventsHandler implements EventHandler {
                 ps.setLong(10, o.version());
                 ps.setInt(11, o.campaignYear());
                 ps.setObject(12, o.viaUnitId());
-                ps.setString(13, o.isFinal() ? ObligationSnapshot.FINAL : ObligationSnapshot.INTERIM);
+                ps.setString(13, o.countsInTotals() ? ObligationSnapshot.FINAL : ObligationSnapshot.INTERIM);
                 ps.setArray(14, c.createArrayOf("uuid", o.copyTo().toArray()));
                 ps.setBoolean(15, o.consolidates());
                 if (ps.executeUpdate() == 0) {
