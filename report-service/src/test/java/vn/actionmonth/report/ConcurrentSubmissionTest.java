@@ -114,9 +114,7 @@ class ConcurrentSubmissionTest extends ReportServiceTestBase {
     /** With this many reports the check runs in several passes (test profile); a wrong figure is still found. */
     @SuppressWarnings("unchecked")
     private void theCheckFindsATamperedFigure(UUID province, UUID provincePlan) {
-        String where = " WHERE unit_id = ? AND scope_id = ? AND indicator_code = 'COMM_EVENTS'";
-        count("WITH t AS (UPDATE consolidation SET total_submitted = total_submitted + 1" + where + " RETURNING 1) "
-                + "SELECT count(*) FROM t", province, provincePlan);
+        assertThat(tamper(province, provincePlan, +1)).isOne();
         try {
             Map<String, Object> check = as(UUID.randomUUID(), "system").post("/api/v1/consistency-checks").then()
                     .statusCode(200).extract().path("$");
@@ -125,10 +123,16 @@ class ConcurrentSubmissionTest extends ReportServiceTestBase {
                     .containsEntry("unitId", province.toString()).containsEntry("scopeId", provincePlan.toString())
                     .containsEntry("indicatorCode", "COMM_EVENTS"));
         } finally {
-            count("WITH t AS (UPDATE consolidation SET total_submitted = total_submitted - 1" + where + " RETURNING 1) "
-                    + "SELECT count(*) FROM t", province, provincePlan);
+            tamper(province, provincePlan, -1);
         }
         assertThat(awaitConsistent()).containsEntry("differenceCount", 0);
+    }
+
+    /** Moves the stored COMM_EVENTS total of (unit, scope) by {@code by}, behind the consumer's back. */
+    private long tamper(UUID unit, UUID scope, int by) {
+        return count("WITH t AS (UPDATE consolidated_figures f SET total_submitted[s.slot] = f.total_submitted[s.slot] + "
+                + by + " FROM indicator_slot s WHERE s.indicator_code = 'COMM_EVENTS' AND f.unit_id = ? AND f.scope_id = ? "
+                + "RETURNING 1) SELECT count(*) FROM t", unit, scope);
     }
 
     private static Owed owe(List<EventPayload> obligations, Random random, UUID unit, UUID plan, UUID campaign,

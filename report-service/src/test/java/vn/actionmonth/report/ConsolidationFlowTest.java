@@ -43,6 +43,8 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -281,6 +283,29 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
 
     @Test
     @Order(9)
+    void aReadNamingTheFiguresItHoldsIsAnsweredNotModifiedUntilTheyMove() {
+        String etag = as(p, "viewer").queryParam("unit", p).queryParam("plan", pp).get("/api/v1/consolidations")
+                .then().statusCode(200).header("Cache-Control", containsString("no-cache")).extract().header("ETag");
+        assertThat(etag).isNotBlank();
+        as(p, "viewer").queryParam("unit", p).queryParam("plan", pp).header("If-None-Match", etag)
+                .get("/api/v1/consolidations").then().statusCode(304).header("ETag", etag).body(emptyString());
+        as(p, "viewer").queryParam("unit", p).queryParam("plan", pp).header("If-None-Match", "\"0.0.0\", W/" + etag)
+                .get("/api/v1/consolidations").then().statusCode(304);
+        as(p, "viewer").queryParam("unit", d1).queryParam("plan", pp).header("If-None-Match", etag)
+                .get("/api/v1/consolidations").then().statusCode(200);
+        // Outside the caller's subtree a matching ETag tells nothing: 403 as without it.
+        as(d2, "viewer").queryParam("unit", p).queryParam("plan", pp).header("If-None-Match", etag)
+                .get("/api/v1/consolidations").then().statusCode(403);
+
+        as(d2, "approver").post("/api/v1/reports/" + rW21 + "/approve").then().statusCode(200);
+        awaitFigures(p, "plan", pp, "APPROVED", 21, 11_500_000, 4, 125);
+        String moved = as(p, "viewer").queryParam("unit", p).queryParam("plan", pp).header("If-None-Match", etag)
+                .get("/api/v1/consolidations").then().statusCode(200).extract().header("ETag");
+        assertThat(moved).isNotBlank().isNotEqualTo(etag);
+    }
+
+    @Test
+    @Order(9)
     void consolidationChangedTellsWhetherAllChildrenReported() {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             consumer.subscribe(List.of(Topics.CONSOLIDATIONS));
@@ -377,11 +402,11 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
                         records.add(r);
                     }
                 });
-                return records.size() >= 9;
+                return records.size() >= 10;
             });
         }
-        // 2 (W11) + 4 (W12: submitted, returned, resubmitted, approved) + 1 (W21) + 2 (D1)
-        assertThat(records).hasSize(9);
+        // 2 (W11) + 4 (W12: submitted, returned, resubmitted, approved) + 2 (W21) + 2 (D1)
+        assertThat(records).hasSize(10);
         Map<String, Object> before = consolidated(p, "plan", pp, "SUBMITTED");
         Map<String, Object> beforeApproved = consolidated(p, "plan", pp, "APPROVED");
 
@@ -406,7 +431,7 @@ class ConsolidationFlowTest extends ReportServiceTestBase {
             producer().send(copy).get();
         }
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                count("SELECT count(*) FROM inbox_event WHERE event_id = ANY (?)", (Object) freshIds.toArray(String[]::new)) == 9);
+                count("SELECT count(*) FROM inbox_event WHERE event_id = ANY (?)", (Object) freshIds.toArray(String[]::new)) == 10);
 
         assertThat(consolidated(p, "plan", pp, "SUBMITTED")).isEqualTo(before);
         assertThat(consolidated(p, "plan", pp, "APPROVED")).isEqualTo(beforeApproved);

@@ -7,11 +7,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.events.Topics;
+import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.DirtyPair;
+import vn.actionmonth.report.domain.FigureTotals;
 import vn.actionmonth.report.domain.PairMark;
 import vn.actionmonth.report.messaging.ConsolidationPublisher;
 import vn.actionmonth.report.messaging.ConsolidationPublisher.Claim;
 import vn.actionmonth.report.repository.ConsolidationPublicationRepository;
+import vn.actionmonth.report.repository.ConsolidationRepository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +23,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,9 +49,12 @@ class ConsolidationPublisherTest extends ReportServiceTestBase {
     @Inject
     ConsolidationPublicationRepository publications;
 
+    @Inject
+    ConsolidationRepository consolidation;
+
     @AfterEach
     void removeTheMadeUpFigures() {
-        sql("DELETE FROM consolidation WHERE unit_id = ?", unit);
+        sql("DELETE FROM consolidated_figures WHERE unit_id = ?", unit);
         sql("DELETE FROM consolidation_publication WHERE unit_id = ?", unit);
     }
 
@@ -76,7 +84,7 @@ class ConsolidationPublisherTest extends ReportServiceTestBase {
         Claim claim = new Claim(claimant, List.of(new DirtyPair(unit, plan, campaign, 1)));
 
         // The consumer moves the figure and marks the pair again before the tick writes its event.
-        sql("UPDATE consolidation SET total_submitted = 7, own_submitted = 7 WHERE unit_id = ?", unit);
+        figure(2);
         mark(1);
         assertThat(count("SELECT version FROM consolidation_publication WHERE unit_id = ?", unit)).isEqualTo(2);
 
@@ -102,7 +110,7 @@ class ConsolidationPublisherTest extends ReportServiceTestBase {
         assertThat(events()).as("three marks, one event").singleElement()
                 .satisfies(e -> assertThat(communicationEvents(e)).isEqualTo(3));
 
-        sql("UPDATE consolidation SET total_submitted = 4, own_submitted = 4 WHERE unit_id = ?", unit);
+        figure(1);
         mark(1);
         publisher.publishDirty();
         assertThat(events()).as("marked again within the window: it waits").hasSize(1);
@@ -142,9 +150,16 @@ class ConsolidationPublisherTest extends ReportServiceTestBase {
         sql("UPDATE consolidation_publication SET not_before = now() - interval '1 second' WHERE unit_id = ?", unit);
     }
 
+    /** Adds {@code value} to the pair's own and total COMM_EVENTS, as the consumer would. */
     private void figure(long value) {
-        sql("INSERT INTO consolidation (unit_id, scope_id, indicator_code, own_submitted, total_submitted, own_approved, "
-                + "total_approved, updated_at) VALUES (?, ?, 'COMM_EVENTS', ?, ?, 0, 0, now())", unit, plan, value, value);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                consolidation.add(new TreeMap<>(Map.of(new ConsolidationKey(unit, plan, "COMM_EVENTS"),
+                        new FigureTotals(value, value, 0, 0))));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** The pair's ConsolidationChanged events in the outbox, in the order they were written. */

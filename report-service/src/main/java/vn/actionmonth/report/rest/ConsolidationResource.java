@@ -4,17 +4,25 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.Roles;
+import vn.actionmonth.common.rest.Preconditions;
 import vn.actionmonth.report.domain.Basis;
 import vn.actionmonth.report.service.ConsolidationService;
 import vn.actionmonth.report.service.ResultsDocx;
@@ -29,6 +37,9 @@ import java.util.UUID;
 @Tag(name = "Consolidation", description = "Số liệu tổng hợp: each indicator at a unit = its own + its children's consolidated values")
 public class ConsolidationResource {
 
+    /** Figures may be kept by the client, never used without asking again (they move with every report). */
+    private static final CacheControl REVALIDATE = CacheControl.valueOf("private, no-cache");
+
     private final ConsolidationService service;
     private final ResultsReportService results;
 
@@ -42,11 +53,41 @@ public class ConsolidationResource {
     @Operation(operationId = "getConsolidation",
             summary = "Consolidated figures of a unit", description = "For a plan (with every plan issued under it) "
             + "or a whole campaign. basis=SUBMITTED counts submitted and approved reports, APPROVED approved ones only. "
-            + "Readable within the caller's subtree.")
-    public ConsolidationViews.Figures figures(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
-                                              @Parameter(description = "Indicator set code", example = "CAM")
-                                              @QueryParam("indicatorSet") String indicatorSet) {
-        return ConsolidationViews.Figures.of(service.figures(scope.unit(), scope.scope(), basis, indicatorSet, scope.tree()));
+            + "Readable within the caller's subtree. On the tree as then the answer carries an ETag that changes "
+            + "whenever the figures do: send it back in If-None-Match and an unchanged answer is 304 with no body, "
+            + "so a dashboard may poll cheaply.")
+    @APIResponse(responseCode = "200", description = "The figures",
+            headers = @Header(name = "ETag", description = "As then: the version of these figures",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConsolidationViews.Figures.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "No unit, or neither or both of plan and campaign")
+    @APIResponse(responseCode = "403", description = "The unit lies outside the caller's subtree")
+    @APIResponse(responseCode = "404", description = "No such unit, plan, campaign or indicator set")
+    public Response figures(@BeanParam ScopeParams scope, @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
+                            @Parameter(description = "Indicator set code", example = "CAM")
+                            @QueryParam("indicatorSet") String indicatorSet,
+                            @Parameter(description = "The ETag of the figures the caller holds")
+                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        ConsolidationService.Figures f = service.figures(scope.unit(), scope.scope(), basis, indicatorSet, scope.tree());
+        EntityTag tag = etag(f);
+        if (Preconditions.noneMatchHolds(ifNoneMatch, tag)) {
+            return Response.notModified(tag).cacheControl(REVALIDATE).build();
+        }
+        return Response.ok(ConsolidationViews.Figures.of(f)).tag(tag).cacheControl(REVALIDATE).build();
+    }
+
+    /**
+     * What the answer depends on besides the query: the stored figures' version, the indicator
+     * set's version and the unit's name. None as now (computed from many units' rows).
+     */
+    private static EntityTag etag(ConsolidationService.Figures f) {
+        if (f.version() == null) {
+            return null;
+        }
+        return new EntityTag(f.version() + "." + f.set().version() + "." + Integer.toHexString(f.unitName().hashCode()));
     }
 
     @GET

@@ -52,8 +52,12 @@ public class ConsolidationService {
         }
     }
 
+    /**
+     * @param version how often the stored (unit, scope) figures changed; null as now, where the
+     *                figures are computed from many units' rows
+     */
     public record Figures(UUID unitId, String unitName, UUID scopeId, Basis basis, Tree tree, IndicatorSet set,
-                          List<Value> values) {
+                          List<Value> values, Long version) {
     }
 
     public enum RowKind { CHILD, OWN, TOTAL }
@@ -83,16 +87,17 @@ public class ConsolidationService {
                     values.add(new Value(i, own.low(), total.low(), upTo(own), upTo(total)));
                 }
             }
-            return new Figures(unitId, unit.name(), scopeId, basis, tree, set, values);
+            return new Figures(unitId, unit.name(), scopeId, basis, tree, set, values, null);
         }
-        Map<String, FigureTotals> stored = repository.figures(unitId, scopeId).getOrDefault(unitId, Map.of());
+        ConsolidationRepository.Snapshot snapshot = repository.snapshot(unitId, scopeId);
+        Map<String, FigureTotals> stored = snapshot.figures();
         for (Indicator i : set.indicators()) {
             if (i.consolidates()) {
                 FigureTotals t = stored.getOrDefault(i.code(), FigureTotals.ZERO);
                 values.add(new Value(i, t.own(basis), t.total(basis), null, null));
             }
         }
-        return new Figures(unitId, unit.name(), scopeId, basis, tree, set, values);
+        return new Figures(unitId, unit.name(), scopeId, basis, tree, set, values, snapshot.version());
     }
 
     /**

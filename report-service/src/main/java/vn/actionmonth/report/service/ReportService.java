@@ -294,7 +294,7 @@ public class ReportService {
     private ObjectNode sent(Report r) {
         ObjectNode own = validator.read(r.figures);
         ObjectNode out = own.deepCopy();
-        consolidation.figures(r.unitId, r.planId).getOrDefault(r.unitId, Map.of()).forEach((code, t) -> {
+        consolidation.snapshot(r.unitId, r.planId).figures().forEach((code, t) -> {
             long received = t.totalSubmitted() - t.ownSubmitted();
             com.fasterxml.jackson.databind.JsonNode mine = own.get(code);
             if (mine == null || mine.isIntegralNumber()) {

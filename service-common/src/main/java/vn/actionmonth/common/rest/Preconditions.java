@@ -57,4 +57,27 @@ public final class Preconditions {
                     + etag(current));
         }
     }
+
+    /**
+     * Whether If-None-Match names {@code current} (or is {@code *}): the client holds this
+     * representation and is answered 304. Compared weakly, as RFC 9110 asks for If-None-Match.
+     */
+    public static boolean noneMatchHolds(String ifNoneMatch, EntityTag current) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank() || current == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String v = candidate.strip();
+            if (v.equals("*")) {
+                return true;
+            }
+            if (v.startsWith("W/")) {
+                v = v.substring(2);
+            }
+            if (v.equals("\"" + current.getValue() + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

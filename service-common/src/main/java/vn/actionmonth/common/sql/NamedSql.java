@@ -88,7 +88,7 @@ public final class NamedSql {
             if (v.value() == null) {
                 ps.setNull(i + 1, v.sqlType());
             } else if (v.sqlType() == Types.ARRAY) {
-                ps.setArray(i + 1, ps.getConnection().createArrayOf("uuid", (Object[]) v.value()));
+                ps.setArray(i + 1, ps.getConnection().createArrayOf(v.elementType(), (Object[]) v.value()));
             } else {
                 ps.setObject(i + 1, v.value(), v.sqlType());
             }
@@ -98,7 +98,8 @@ public final class NamedSql {
         }
     }
 
-    private record Value(Object value, int sqlType) {
+    /** @param elementType for an array, the SQL type of its elements */
+    private record Value(Object value, int sqlType, String elementType) {
     }
 
     /** The values of one execution, typed so that a null binds as the column's type. */
@@ -137,7 +138,12 @@ public final class NamedSql {
          * the statement: a cast is evaluated again for every row scanned.
          */
         public Params uuids(String name, java.util.Collection<UUID> v) {
-            return put(name, v.toArray(UUID[]::new), Types.ARRAY);
+            return put(name, v.toArray(UUID[]::new), Types.ARRAY, "uuid");
+        }
+
+        /** Texts as a {@code text[]} array (e.g. to unnest next to other arrays, one row per index). */
+        public Params texts(String name, java.util.Collection<String> v) {
+            return put(name, v.toArray(String[]::new), Types.ARRAY, "text");
         }
 
         /** An enum constant by name, or null. */
@@ -146,7 +152,11 @@ public final class NamedSql {
         }
 
         private Params put(String name, Object v, int type) {
-            if (values.put(name, new Value(v, type)) != null) {
+            return put(name, v, type, null);
+        }
+
+        private Params put(String name, Object v, int type, String elementType) {
+            if (values.put(name, new Value(v, type, elementType)) != null) {
                 throw new IllegalArgumentException(":" + name + " given twice");
             }
             return this;
