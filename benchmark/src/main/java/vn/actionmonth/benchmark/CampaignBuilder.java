@@ -24,6 +24,21 @@ final class CampaignBuilder {
         String token(UUID unit, String... roles);
     }
 
+    /** When each level's reports are due: the ministry's guidance, a province's plan, a district's plan. */
+    record DueDates(String guidance, String province, String district) {
+
+        /** As real plans set them: communes first, then districts and departments, then provinces. */
+        static DueDates staggered(int year) {
+            return new DueDates(year + "-08-01T00:00:00+07:00", year + "-07-20T00:00:00+07:00",
+                    year + "-07-10T00:00:00+07:00");
+        }
+
+        /** Every report of the country due at one instant: the worst case for reminders. */
+        static DueDates all(String instant) {
+            return new DueDates(instant, instant, instant);
+        }
+    }
+
     private final Http http;
     private final String planApi;
     private final Tokens tokens;
@@ -41,6 +56,11 @@ final class CampaignBuilder {
      * @param year the campaign's year: June is its month, the reports are due in July and August
      */
     Campaign build(String tree, java.nio.file.Path projectDir, int departmentsPerProvince, int year,
+                   Map<String, Object> result) throws Exception {
+        return build(tree, projectDir, departmentsPerProvince, year, DueDates.staggered(year), result);
+    }
+
+    Campaign build(String tree, java.nio.file.Path projectDir, int departmentsPerProvince, int year, DueDates due,
                    Map<String, Object> result) throws Exception {
         String system = tokens.token(systemUnit, "system");
         UUID ministry = id(http.post(planApi + "/api/v1/units", system, Map.of("kind", "MINISTRY",
@@ -90,7 +110,7 @@ final class CampaignBuilder {
         long p0 = System.nanoTime();
         List<UUID> plans = Collections.synchronizedList(new ArrayList<>());
         List<JsonNode> provinces = children.getOrDefault(ministry, List.of());
-        UUID guidance = publish(ministry, campaign, null, "982/LĐTBXH-CTE", ids(provinces), year + "-08-01T00:00:00+07:00");
+        UUID guidance = publish(ministry, campaign, null, "982/LĐTBXH-CTE", ids(provinces), due.guidance());
         plans.add(guidance);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -98,7 +118,7 @@ final class CampaignBuilder {
             for (Future<UUID[]> f : pool.invokeAll(provinces.stream().map(p -> (java.util.concurrent.Callable<UUID[]>) () -> {
                 UUID unit = UUID.fromString(p.path("id").asText());
                 return new UUID[]{unit, publish(unit, campaign, guidance, "/KH-UBND", ids(children.getOrDefault(unit, List.of())),
-                        year + "-07-20T00:00:00+07:00")};
+                        due.province())};
             }).toList())) {
                 UUID[] r = f.get();
                 provincePlans.put(r[0], r[1]);
@@ -112,7 +132,7 @@ final class CampaignBuilder {
                     List<JsonNode> below = children.getOrDefault(unit, List.of());
                     if ("DISTRICT".equals(d.path("kind").asText()) && !below.isEmpty()) {
                         districtPlans.add(() -> publish(unit, campaign, provincePlans.get(provinceId), "/KH-UBND", ids(below),
-                                year + "-07-10T00:00:00+07:00"));
+                                due.district()));
                     }
                 }
             }

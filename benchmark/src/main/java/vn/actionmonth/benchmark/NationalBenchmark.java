@@ -50,32 +50,42 @@ public final class NationalBenchmark {
         this.options = options;
     }
 
-    record Options(Path projectDir, String tree, int clients, Path out, int departmentsPerProvince) {
+    /** @param reminderStorm run the reminder storm ({@link ReminderStorm}) instead of the submissions */
+    record Options(Path projectDir, String tree, int clients, Path out, int departmentsPerProvince, boolean reminderStorm) {
         static Options parse(String[] args) {
             String tree = "pre2025";
             int clients = 32;
             Path out = null;
             int departments = 20;
+            boolean storm = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--tree" -> tree = args[++i];
+                    case "--reminder-storm" -> storm = true;
                     case "--clients" -> clients = Integer.parseInt(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
                     case "--departments" -> departments = Integer.parseInt(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; usage: [--tree pre2025|post2025|synthetic:N] [--clients 32] [--departments 20] [--out FILE]");
+                            + "; usage: [--tree pre2025|post2025|synthetic:N] [--clients 32] [--departments 20] [--out FILE] "
+                            + "[--reminder-storm]");
                 }
             }
             Path project = Path.of(System.getProperty("benchmark.projectDir", ".")).toAbsolutePath().normalize();
             if (out == null) {
-                out = project.resolve("benchmark/target/benchmark-" + tree.replace(':', '-') + ".json");
+                out = project.resolve("benchmark/target/" + (storm ? "reminder-storm-" : "benchmark-")
+                        + tree.replace(':', '-') + ".json");
             }
-            return new Options(project, tree, clients, out, departments);
+            return new Options(project, tree, clients, out, departments, storm);
         }
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        if (options.reminderStorm()) {
+            ReminderStorm.Result storm = ReminderStorm.run(new ReminderStorm.Options(options.projectDir(), options.tree(),
+                    options.departmentsPerProvince(), 10, options.out()));
+            System.exit(storm.failures().isEmpty() ? 0 : 1);
+        }
         Map<String, Object> result = new NationalBenchmark(options).run();
         Files.createDirectories(options.out().getParent());
         Files.writeString(options.out(), Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));

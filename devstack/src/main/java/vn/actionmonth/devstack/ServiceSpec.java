@@ -39,6 +39,13 @@ public record ServiceSpec(String name, String database, int port, Map<String, St
         return new ServiceSpec(name, database, 0, env);
     }
 
+    /** This service with {@code more} added to its environment (a name given twice takes the new value). */
+    public ServiceSpec withEnv(Map<String, String> more) {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.putAll(more);
+        return new ServiceSpec(name, database, port, env);
+    }
+
     public ServiceSpec withPort(int newPort) {
         return new ServiceSpec(name, database, newPort, extraEnv);
     }
