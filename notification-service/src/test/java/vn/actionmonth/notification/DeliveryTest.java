@@ -132,7 +132,7 @@ class DeliveryTest extends NotificationTestBase {
         runAt(at(2024, 7, 13));
         for (int i = 0; i < 6; i++) {
             clock.advance(Duration.ofHours(1));
-            scheduler.run();
+            runScheduler();
         }
 
         assertThat(receiver.requestsTo("/flaky/thong-nhat")).extracting(WebhookReceiver.Request::answered)

@@ -191,10 +191,16 @@ public abstract class NotificationTestBase {
 
     // ---- time and the scheduler -------------------------------------------------------
 
-    /** Moves the clock to {@code t} and runs the scheduler once, as its timer would. */
+    /** Moves the clock to {@code t} and runs the scheduler once, as its timers would. */
     protected void runAt(OffsetDateTime t) {
         clock.set(t);
-        scheduler.run();
+        runScheduler();
+    }
+
+    /** One run of each of the scheduler's timers: plan what has come due, then send what waits. */
+    protected void runScheduler() {
+        scheduler.plan();
+        scheduler.dispatch();
     }
 
     // ---- the API ----------------------------------------------------------------------

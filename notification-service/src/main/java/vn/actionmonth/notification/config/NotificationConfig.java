@@ -66,6 +66,10 @@ public interface NotificationConfig {
         @WithDefault("200")
         int batchSize();
 
+        /** Emails and webhook calls of a batch under way at once (each waits on the network). */
+        @WithDefault("16")
+        int concurrency();
+
         @WithDefault("PT10S")
         Duration webhookTimeout();
     }

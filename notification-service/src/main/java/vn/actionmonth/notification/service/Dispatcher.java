@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.actionmonth.events.Correlation;
@@ -16,6 +17,7 @@ import vn.actionmonth.notification.delivery.EmailSender;
 import vn.actionmonth.notification.delivery.WebhookBody;
 import vn.actionmonth.notification.delivery.WebhookSender;
 import vn.actionmonth.notification.domain.Channel;
+import vn.actionmonth.notification.domain.ChannelType;
 import vn.actionmonth.notification.domain.DeliveryAttempt;
 import vn.actionmonth.notification.domain.NotificationStatus;
 import vn.actionmonth.notification.repository.ChannelRepository;
@@ -28,19 +30,29 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Sends what waits for email and webhook channels.
  *
  * <p>Three steps, each its own transaction or none: claim a batch (PENDING rows, or SENDING rows
  * whose claim lapsed because their dispatcher died, taken with {@code FOR UPDATE SKIP LOCKED} and
- * marked SENDING with a lease), send each outside any transaction, then record the outcome with
- * an update that only succeeds if the claim is still this dispatcher's. Two dispatchers, in one
- * JVM or in two replicas, never hold the same row at once. A dispatcher that dies after sending
- * but before recording leaves the row to be sent again when its lease lapses; webhook receivers
- * drop such a repeat by its {@code X-ActionMonth-Delivery} id, emails carry it as a header.
+ * marked SENDING with a lease), send the batch outside any transaction, {@code concurrency} sends
+ * at a time, then record every outcome of the batch in one transaction, each with an update that
+ * only succeeds if the claim is still this dispatcher's. Two dispatchers, in one JVM or in two
+ * replicas, never hold the same row at once. A dispatcher that dies after sending but before
+ * recording leaves its batch to be sent again when the lease lapses; webhook receivers drop such
+ * a repeat by its {@code X-ActionMonth-Delivery} id, emails carry it as a header.
  */
 // Created at start so that a lease too short for the send timeouts stops the service at once.
 @Startup
@@ -59,6 +71,7 @@ public class Dispatcher {
     private final Clock clock;
     private final NotificationConfig.Delivery config;
     private final Duration smtpTimeout;
+    private final ExecutorService senders;
 
     public Dispatcher(NotificationRepository notifications, DeliveryAttemptRepository attempts, ChannelRepository channels,
                       EmailSender email, WebhookSender webhooks, Outbox outbox, ObjectMapper mapper, Clock clock,
@@ -73,6 +86,12 @@ public class Dispatcher {
         this.clock = clock;
         this.config = config.delivery();
         this.smtpTimeout = config.smtp().timeout();
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(this.config.concurrency(), task -> {
+            Thread t = new Thread(task, "notification-sender-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         if (this.config.lease().compareTo(sendBudget().multipliedBy(2)) < 0) {
             throw new IllegalStateException("notification.delivery.lease (" + this.config.lease() + ") must be at least "
                     + sendBudget().multipliedBy(2) + ": twice three times the longest SMTP or webhook timeout");
@@ -85,23 +104,68 @@ public class Dispatcher {
         while (true) {
             Instant leaseUntil = clock.instant().plus(config.lease());
             List<Claimed> batch = claim(leaseUntil);
-            for (int i = 0; i < batch.size(); i++) {
-                Claimed c = batch.get(i);
-                // Never start a send that might still run when the claim lapses and another dispatcher
-                // takes the row over: hand the rest of the batch back instead.
-                if (clock.instant().plus(sendBudget()).isAfter(leaseUntil)) {
-                    List<Claimed> rest = batch.subList(i, batch.size());
-                    QuarkusTransaction.requiringNew().run(() -> rest.forEach(r -> notifications.release(r.id(), r.attempts())));
-                    return made;
-                }
-                DeliveryResult result = Correlation.on(c.requestId(), () -> send(c));
-                QuarkusTransaction.requiringNew().run(() -> record(c, result));
-                made++;
-            }
+            made += sendAndRecord(batch, leaseUntil);
             if (batch.size() < config.batchSize()) {
                 return made;
             }
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
+    }
+
+    /** A claimed row and what its send gave; no result when the send was never started. */
+    private record Outcome(Claimed claimed, DeliveryResult result) {
+    }
+
+    private int sendAndRecord(List<Claimed> batch, Instant leaseUntil) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, Channel> webhooks = webhookChannels(batch);
+        List<Future<Outcome>> sends = new ArrayList<>(batch.size());
+        for (Claimed c : batch) {
+            sends.add(senders.submit(() -> {
+                // Never start a send that might still run when the claim lapses and another dispatcher
+                // takes the row over: hand it back instead.
+                if (clock.instant().plus(sendBudget()).isAfter(leaseUntil)) {
+                    return new Outcome(c, null);
+                }
+                return new Outcome(c, Correlation.on(c.requestId(), () -> send(c, webhooks)));
+            }));
+        }
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        for (Future<Outcome> f : sends) {
+            try {
+                outcomes.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending notifications", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a notification send failed unexpectedly", e.getCause());
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> outcomes.forEach(o -> {
+            if (o.result() == null) {
+                notifications.release(o.claimed().id(), o.claimed().attempts());
+            } else {
+                record(o.claimed(), o.result());
+            }
+        }));
+        return (int) outcomes.stream().filter(o -> o.result() != null).count();
+    }
+
+    /** The subscriptions the batch's webhooks go to, read in one query. */
+    private Map<UUID, Channel> webhookChannels(List<Claimed> batch) {
+        List<UUID> ids = batch.stream().filter(c -> c.channel() == ChannelType.WEBHOOK).map(Claimed::channelId)
+                .filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> channels.list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(ch -> ch.id, ch -> ch)));
     }
 
     /** Claims a batch for this dispatcher until the lease's end (committed at once, so other dispatchers skip it). */
@@ -120,16 +184,15 @@ public class Dispatcher {
         return longest.multipliedBy(3);
     }
 
-    private DeliveryResult send(Claimed c) {
+    private DeliveryResult send(Claimed c, Map<UUID, Channel> webhooks) {
         return switch (c.channel()) {
             case EMAIL -> email.send(c.id().toString(), c.target(), c.subject(), c.body());
-            case WEBHOOK -> sendWebhook(c);
+            case WEBHOOK -> sendWebhook(c, c.channelId() == null ? null : webhooks.get(c.channelId()));
             case INBOX -> DeliveryResult.ok(null);
         };
     }
 
-    private DeliveryResult sendWebhook(Claimed c) {
-        Channel channel = QuarkusTransaction.requiringNew().call(() -> channels.findById(c.channelId()));
+    private DeliveryResult sendWebhook(Claimed c, Channel channel) {
         if (channel == null || channel.secret == null) {
             return DeliveryResult.failed(null, "the webhook subscription no longer exists");
         }

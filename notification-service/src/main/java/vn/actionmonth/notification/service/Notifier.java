@@ -18,10 +18,13 @@ import vn.actionmonth.notification.repository.NotificationRepository.NewRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Fans a notice out to the unit's inbox and to each of its subscriptions that wants the kind.
+ * Fans a notice out to the unit's inbox and to each of its subscriptions that wants the kind
+ * (a batch of notices reads its units and their subscriptions once).
  * The inbox copy is delivered on the spot (it is this database); email and webhook copies wait
  * as PENDING for the dispatcher. A notice made before (same dedupe key) makes nothing new.
  */
@@ -51,7 +54,28 @@ public class Notifier {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int notify(Notice n) {
-        if (units.find(n.unitId()).map(UnitRecord::retired).orElse(false)) {
+        return notifyAll(List.of(n));
+    }
+
+    /** {@link #notify(Notice)} for many notices, with the units' subscriptions read in one query. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int notifyAll(List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return 0;
+        }
+        List<UUID> unitIds = notices.stream().map(Notice::unitId).distinct().toList();
+        Map<UUID, List<Channel>> subscriptions = channels.ofUnits(unitIds);
+        Map<UUID, UnitRecord> known = units.findAll(unitIds);
+        int created = 0;
+        for (Notice n : notices) {
+            UnitRecord unit = known.get(n.unitId());
+            created += notify(n, unit != null && unit.retired(), subscriptions.getOrDefault(n.unitId(), List.of()));
+        }
+        return created;
+    }
+
+    private int notify(Notice n, boolean ceased, List<Channel> subscriptions) {
+        if (ceased) {
             LOG.infof("%s for unit %s not sent: the unit has ceased", n.kind(), n.unitId());
             return 0;
         }
@@ -66,7 +90,7 @@ public class Notifier {
             outbox.append(new NotificationSent(inbox.id(), n.unitId(), ChannelType.INBOX.name(), n.kind().name(),
                     inbox.dedupeKey(), n.obligationId(), n.planId(), 1, now.atOffset(ZoneOffset.UTC)));
         }
-        for (Channel c : channels.ofUnit(n.unitId())) {
+        for (Channel c : subscriptions) {
             if (!c.wants(n.kind())) {
                 continue;
             }

@@ -10,6 +10,7 @@ import vn.actionmonth.notification.repository.DeadlineRepository;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,14 +59,14 @@ public class ReminderPlanner {
         Instant now = clock.instant();
         List<Deadline> due = deadlines.lockDue(now, batchSize);
         Map<UUID, ReminderPolicy> policyByCampaign = new HashMap<>();
-        int made = 0;
+        List<Notice> notices = new ArrayList<>();
         for (Deadline d : due) {
             ReminderPolicy policy = policyByCampaign.computeIfAbsent(d.campaignId, policies::policyFor);
             if (d.awaitingReport()) {
                 for (ReminderPolicy.Step step : policy.dueBetween(d.dueAt, d.plannedUntil, now)) {
-                    made += notifier.notify(composer.step(d, step));
+                    notices.add(composer.step(d, step));
                     if (step.kind() == NotificationKind.ESCALATION && d.viaUnitId != null) {
-                        made += notifier.notify(composer.escalationToConsolidator(d, step));
+                        notices.add(composer.escalationToConsolidator(d, step));
                     }
                 }
             }
@@ -74,6 +75,6 @@ public class ReminderPlanner {
             }
             d.nextStepAt = d.awaitingReport() ? policy.nextAfter(d.dueAt, d.plannedUntil).orElse(null) : null;
         }
-        return new int[] {due.size(), made};
+        return new int[] {due.size(), notifier.notifyAll(notices)};
     }
 }
