@@ -25,12 +25,7 @@ public final class RunningService {
             throws IOException {
         List<String> cmd = new ArrayList<>(Sessions.newSessionPrefix());
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // Six JVMs share two cores here: the serial collector has no threads competing with requests
-        // and needs far less native memory than G1; the heap starts small and grows only as used
-        // (the default initial heap is 1/64 of the machine's memory, all of -Xmx on this one).
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Xms32m");
-        cmd.add("-Xmx" + heap);
+        cmd.addAll(ServiceJvm.options(heap));
         // Extra options last, so that they win (e.g. -Xmx, a profiler agent, -XX:TieredStopAtLevel=1).
         String extra = System.getenv("DEVSTACK_SERVICE_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {

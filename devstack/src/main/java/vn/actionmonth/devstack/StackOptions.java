@@ -40,7 +40,7 @@ public record StackOptions(Path projectDir, Path stateDir, int postgresPort, int
         return new StackOptions(projectDir, projectDir.resolve(".devstack"),
                 port(env, "DEVSTACK_POSTGRES_PORT", DEFAULT_POSTGRES_PORT),
                 port(env, "DEVSTACK_KAFKA_PORT", DEFAULT_KAFKA_PORT),
-                ServiceSpec.defaults(), Duration.ofSeconds(180), "256m");
+                ServiceSpec.defaults(), Duration.ofSeconds(180), ServiceJvm.HEAP);
     }
 
     public StackOptions withStateDir(Path dir) {

@@ -18,7 +18,7 @@ public interface ReportConfig {
          * Above this many submitted reports the consistency check recomputes the figures in 16
          * passes (by the first hex digit of the unit id), so that they fit the heap.
          */
-        @WithDefault("20000")
+        @WithDefault("5000")
         int reportsPerPass();
     }
 
