@@ -101,16 +101,36 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     /** Inserts the row unless its dedupe key exists; true when this call made it. */
     public boolean insertIfAbsent(NewRow r) {
-        Params p = NamedSql.params().uuid("id", r.id()).text("dedupeKey", r.dedupeKey()).uuid("unitId", r.unitId())
-                .name("channel", r.channel()).uuid("channelId", r.channelId()).text("target", r.target())
-                .name("kind", r.kind()).uuid("obligationId", r.obligationId()).uuid("planId", r.planId())
-                .text("subject", r.subject()).text("body", r.body()).text("link", r.link()).name("status", r.status())
-                .integer("attempts", r.attempts()).instant("nextAttemptAt", r.nextAttemptAt())
-                .instant("createdAt", r.createdAt()).instant("sentAt", r.sentAt()).text("requestId", r.requestId());
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = INSERT.prepare(c, p)) {
-            return ps.executeUpdate() == 1;
+        return insertAllIfAbsent(List.of(r))[0];
+    }
+
+    /**
+     * Inserts each row unless its dedupe key exists, in one JDBC batch; element i is true when this
+     * call made row i.
+     */
+    public boolean[] insertAllIfAbsent(List<NewRow> rows) {
+        boolean[] made = new boolean[rows.size()];
+        if (rows.isEmpty()) {
+            return made;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT.jdbc())) {
+            for (NewRow r : rows) {
+                INSERT.bind(ps, NamedSql.params().uuid("id", r.id()).text("dedupeKey", r.dedupeKey())
+                        .uuid("unitId", r.unitId()).name("channel", r.channel()).uuid("channelId", r.channelId())
+                        .text("target", r.target()).name("kind", r.kind()).uuid("obligationId", r.obligationId())
+                        .uuid("planId", r.planId()).text("subject", r.subject()).text("body", r.body())
+                        .text("link", r.link()).name("status", r.status()).integer("attempts", r.attempts())
+                        .instant("nextAttemptAt", r.nextAttemptAt()).instant("createdAt", r.createdAt())
+                        .instant("sentAt", r.sentAt()).text("requestId", r.requestId()));
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                made[i] = counts[i] == 1;
+            }
+            return made;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not insert notification " + r.dedupeKey(), e);
+            throw new IllegalStateException("could not insert " + rows.size() + " notifications", e);
         }
     }
 

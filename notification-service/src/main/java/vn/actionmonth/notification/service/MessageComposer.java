@@ -13,6 +13,7 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Writes the notices officials read: in Vietnamese, with the plan's number and title, the due
@@ -32,10 +33,15 @@ public class MessageComposer {
 
     /** A step of the reminder policy, for the reporting unit (or, for an escalation, its recipient). */
     public Notice step(Deadline d, ReminderPolicy.Step step) {
+        return step(d, step, this::unitName);
+    }
+
+    /** {@link #step(Deadline, ReminderPolicy.Step)} with units' names from {@code names} (read for a batch). */
+    public Notice step(Deadline d, ReminderPolicy.Step step, Function<UUID, String> names) {
         String plan = planRef(d.planNumber, d.planTitle);
         String due = date(d.dueAt);
         String link = reportLink(d.obligationId);
-        String unitName = owner(d);
+        String unitName = owner(d, names);
         int days = Math.abs(step.offsetDays());
         String key = step.kind() + "|" + d.obligationId + "|" + step.code() + "|" + d.dueAt.getEpochSecond();
         return switch (step.kind()) {
@@ -63,8 +69,8 @@ public class MessageComposer {
      * The escalation again, for the consolidating unit the report passes through: it receives,
      * checks and consolidates for the recipient, so it chases the late unit too.
      */
-    public Notice escalationToConsolidator(Deadline d, ReminderPolicy.Step step) {
-        Notice toRecipient = step(d, step);
+    public Notice escalationToConsolidator(Deadline d, ReminderPolicy.Step step, Function<UUID, String> names) {
+        Notice toRecipient = step(d, step, names);
         return new Notice(toRecipient.kind(), toRecipient.dedupeKey() + "|via", d.viaUnitId, d.obligationId, d.planId,
                 toRecipient.subject(), toRecipient.body(), toRecipient.link());
     }
@@ -104,8 +110,12 @@ public class MessageComposer {
      * unit it reports in place of: "Phường Đăk Bla (thay cho Phường Nguyễn Trãi (cũ))".
      */
     String owner(Deadline d) {
-        String name = unitName(d.unitId);
-        return d.handedOver() ? name + " (thay cho " + unitName(d.originalUnitId) + " (cũ))" : name;
+        return owner(d, this::unitName);
+    }
+
+    private static String owner(Deadline d, Function<UUID, String> names) {
+        String name = names.apply(d.unitId);
+        return d.handedOver() ? name + " (thay cho " + names.apply(d.originalUnitId) + " (cũ))" : name;
     }
 
     public String unitName(UUID unitId) {

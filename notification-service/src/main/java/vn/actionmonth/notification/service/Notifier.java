@@ -18,13 +18,15 @@ import vn.actionmonth.notification.repository.NotificationRepository.NewRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Fans a notice out to the unit's inbox and to each of its subscriptions that wants the kind
- * (a batch of notices reads its units and their subscriptions once).
+ * (a batch of notices reads its units and their subscriptions once and writes its rows in one
+ * JDBC batch).
  * The inbox copy is delivered on the spot (it is this database); email and webhook copies wait
  * as PENDING for the dispatcher. A notice made before (same dedupe key) makes nothing new.
  */
@@ -57,7 +59,7 @@ public class Notifier {
         return notifyAll(List.of(n));
     }
 
-    /** {@link #notify(Notice)} for many notices, with the units' subscriptions read in one query. */
+    /** {@link #notify(Notice)} for many notices at once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int notifyAll(List<Notice> notices) {
         if (notices.isEmpty()) {
@@ -66,41 +68,41 @@ public class Notifier {
         List<UUID> unitIds = notices.stream().map(Notice::unitId).distinct().toList();
         Map<UUID, List<Channel>> subscriptions = channels.ofUnits(unitIds);
         Map<UUID, UnitRecord> known = units.findAll(unitIds);
-        int created = 0;
-        for (Notice n : notices) {
-            UnitRecord unit = known.get(n.unitId());
-            created += notify(n, unit != null && unit.retired(), subscriptions.getOrDefault(n.unitId(), List.of()));
-        }
-        return created;
-    }
-
-    private int notify(Notice n, boolean ceased, List<Channel> subscriptions) {
-        if (ceased) {
-            LOG.infof("%s for unit %s not sent: the unit has ceased", n.kind(), n.unitId());
-            return 0;
-        }
         Instant now = clock.instant();
         String requestId = Correlation.requestId();
-        int created = 0;
-        NewRow inbox = new NewRow(UUID.randomUUID(), n.dedupeKey() + "|INBOX", n.unitId(), ChannelType.INBOX, null, null,
-                n.kind(), n.obligationId(), n.planId(), n.subject(), n.body(), n.link(), NotificationStatus.SENT, 1, null,
-                now, now, requestId);
-        if (notifications.insertIfAbsent(inbox)) {
-            created++;
-            outbox.append(new NotificationSent(inbox.id(), n.unitId(), ChannelType.INBOX.name(), n.kind().name(),
-                    inbox.dedupeKey(), n.obligationId(), n.planId(), 1, now.atOffset(ZoneOffset.UTC)));
-        }
-        for (Channel c : subscriptions) {
-            if (!c.wants(n.kind())) {
+        List<NewRow> rows = new ArrayList<>();
+        for (Notice n : notices) {
+            UnitRecord unit = known.get(n.unitId());
+            if (unit != null && unit.retired()) {
+                LOG.infof("%s for unit %s not sent: the unit has ceased", n.kind(), n.unitId());
                 continue;
             }
-            NewRow row = new NewRow(UUID.randomUUID(), n.dedupeKey() + "|" + c.type + ":" + c.id, n.unitId(), c.type, c.id,
-                    c.address, n.kind(), n.obligationId(), n.planId(), n.subject(), n.body(), n.link(),
-                    NotificationStatus.PENDING, 0, now, now, null, requestId);
-            if (notifications.insertIfAbsent(row)) {
-                created++;
+            rows.add(new NewRow(UUID.randomUUID(), n.dedupeKey() + "|INBOX", n.unitId(), ChannelType.INBOX, null, null,
+                    n.kind(), n.obligationId(), n.planId(), n.subject(), n.body(), n.link(), NotificationStatus.SENT, 1,
+                    null, now, now, requestId));
+            for (Channel c : subscriptions.getOrDefault(n.unitId(), List.of())) {
+                if (c.wants(n.kind())) {
+                    rows.add(new NewRow(UUID.randomUUID(), n.dedupeKey() + "|" + c.type + ":" + c.id, n.unitId(), c.type,
+                            c.id, c.address, n.kind(), n.obligationId(), n.planId(), n.subject(), n.body(), n.link(),
+                            NotificationStatus.PENDING, 0, now, now, null, requestId));
+                }
             }
         }
+        boolean[] made = notifications.insertAllIfAbsent(rows);
+        List<NotificationSent> delivered = new ArrayList<>();
+        int created = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (!made[i]) {
+                continue;
+            }
+            created++;
+            NewRow r = rows.get(i);
+            if (r.channel() == ChannelType.INBOX) {
+                delivered.add(new NotificationSent(r.id(), r.unitId(), ChannelType.INBOX.name(), r.kind().name(),
+                        r.dedupeKey(), r.obligationId(), r.planId(), 1, now.atOffset(ZoneOffset.UTC)));
+            }
+        }
+        outbox.appendAll(delivered);
         return created;
     }
 }
