@@ -222,12 +222,13 @@ class SecurityAndProblemTest {
     void aBrowserPageOfTheConfiguredOriginMayCallTheApiAndReadItsHeaders() {
         String origin = "https://thangvihanhdong.gov.vn";
         String allowedHeaders = given().header("Origin", origin).header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type,if-match,idempotency-key")
+                .header("Access-Control-Request-Headers", "authorization,content-type,if-match,if-none-match,idempotency-key")
                 .when().options("/api/v1/probes").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", origin)
                 .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("POST"))
                 .extract().header("Access-Control-Allow-Headers");
-        assertThat(allowedHeaders.toLowerCase()).contains("authorization", "content-type", "if-match", "idempotency-key");
+        assertThat(allowedHeaders.toLowerCase()).contains("authorization", "content-type", "if-match", "if-none-match",
+                "idempotency-key");
 
         String exposed = given().header("Origin", origin).auth().oauth2(DevStackTestResource.token(unit, Roles.PLANNER))
                 .when().get("/api/v1/probes").then().statusCode(200).body(equalTo("ok"))
