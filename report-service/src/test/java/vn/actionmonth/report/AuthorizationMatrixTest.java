@@ -151,4 +151,10 @@ class AuthorizationMatrixTest extends ReportServiceTestBase {
         Map<String, String> ids = OpenApiContract.requireOperationIds(document);
         assertThat(ids).hasSameSizeAs(AuthorizationMatrix.operations(document));
     }
+
+    @Test
+    void theLiveOpenApiDocumentIsTheCommittedOne() {
+        String document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        OpenApiContract.requireCommitted(document, java.nio.file.Path.of("openapi/openapi.json"));
+    }
 }
