@@ -9,4 +9,9 @@ class ArchitectureTest {
     void layersKeepTheirBoundariesAndTakeDependenciesThroughConstructors() {
         ArchitectureRules.check("vn.actionmonth.notification");
     }
+
+    @Test
+    void nativeSqlLivesInRepositories() {
+        ArchitectureRules.checkSqlStaysInRepositories("vn.actionmonth.notification");
+    }
 }

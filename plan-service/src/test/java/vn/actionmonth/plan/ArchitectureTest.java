@@ -11,4 +11,11 @@ class ArchitectureTest {
                 // Debt: plan-service's services still take and return REST DTOs (PlanInput, UnitInput, PlanView…).
                 "service");
     }
+
+    @Test
+    void nativeSqlLivesInRepositories() {
+        ArchitectureRules.checkSqlStaysInRepositories("vn.actionmonth.plan",
+                // Debt: the unit import writes its rows in JDBC batches from the service.
+                "vn.actionmonth.plan.service.ImportService");
+    }
 }

@@ -9,4 +9,11 @@ class ArchitectureTest {
     void layersKeepTheirBoundariesAndTakeDependenciesThroughConstructors() {
         ArchitectureRules.check("vn.actionmonth.report");
     }
+
+    @Test
+    void nativeSqlLivesInRepositories() {
+        ArchitectureRules.checkSqlStaysInRepositories("vn.actionmonth.report",
+                // Debt: the consistency check runs its snapshot transaction from the service.
+                "vn.actionmonth.report.service.ConsistencyCheckService");
+    }
 }

@@ -1,5 +1,7 @@
 package vn.actionmonth.testsupport;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -45,6 +47,31 @@ public final class ArchitectureRules {
         rules.add(noFields().should().beAnnotatedWith("jakarta.inject.Inject")
                 .because("dependencies come in through the constructor, so a class states what it needs"));
         rules.forEach(r -> r.allowEmptyShould(true).check(classes));
+    }
+
+    /**
+     * Native SQL lives in {@code repository}: no other class of the service opens connections,
+     * prepares statements or reads result sets, so that a statement and the columns it reads are
+     * found in one place.
+     *
+     * @param classesStillRunningSql fully qualified names of classes allowed, for now, to run SQL
+     *                               (a debt, listed in the service's test, not a rule)
+     */
+    public static void checkSqlStaysInRepositories(String basePackage, String... classesStillRunningSql) {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(basePackage);
+        DescribedPredicate<JavaClass> debts = DescribedPredicate.describe("listed as a debt",
+                c -> List.of(classesStillRunningSql).contains(c.getName()) || c.getName().contains("$")
+                        && List.of(classesStillRunningSql).contains(c.getName().substring(0, c.getName().indexOf('$'))));
+        noClasses().that().resideOutsideOfPackage(basePackage + ".repository..")
+                .and(DescribedPredicate.not(debts))
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.Connection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.PreparedStatement")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.ResultSet")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.Statement")
+                .orShould().dependOnClassesThat().resideInAPackage("io.agroal..")
+                .because("native SQL lives in repository: one place per service for statements and the columns they read")
+                .allowEmptyShould(true).check(classes);
     }
 
     private static String[] packages(String base, List<String> layers) {

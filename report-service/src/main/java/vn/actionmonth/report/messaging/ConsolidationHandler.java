@@ -2,7 +2,6 @@ package vn.actionmonth.report.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import vn.actionmonth.events.EventEnvelope;
@@ -19,19 +18,16 @@ import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.FigureTotals;
 import vn.actionmonth.report.domain.IndicatorSet;
 import vn.actionmonth.report.domain.PairMark;
-import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.domain.ReportStatus;
 import vn.actionmonth.report.repository.ConsolidationPublicationRepository;
 import vn.actionmonth.report.repository.ConsolidationRepository;
+import vn.actionmonth.report.repository.ReportAppliedRepository;
+import vn.actionmonth.report.repository.ReportAppliedRepository.Counting;
 import vn.actionmonth.report.service.Contributions;
 import vn.actionmonth.report.service.IndicatorSetService;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +42,9 @@ import java.util.UUID;
  *
  * <p>Per poll: the events are folded per report over the state last applied (report_applied),
  * the differences new - old are summed in memory per (unit, scope, indicator) and written with
- * one upsert per key, in key order, just before the poll's transaction commits. Thousands of
- * submissions to the same province therefore touch the province's rows once per poll instead of
- * once per report, and the write path of a submission never locks them.
+ * one upsert per (unit, scope) row, in key order, just before the poll's transaction commits.
+ * Thousands of submissions to the same province therefore touch the province's rows once per poll
+ * instead of once per report, and the write path of a submission never locks them.
  */
 @ApplicationScoped
 public class ConsolidationHandler implements EventHandler {
@@ -56,15 +52,15 @@ public class ConsolidationHandler implements EventHandler {
     private static final Logger LOG = Logger.getLogger(ConsolidationHandler.class);
 
     private final ObjectMapper mapper;
-    private final AgroalDataSource dataSource;
+    private final ReportAppliedRepository reports;
     private final IndicatorSetService indicatorSets;
     private final ConsolidationRepository consolidation;
     private final ConsolidationPublicationRepository publications;
 
-    public ConsolidationHandler(ObjectMapper mapper, AgroalDataSource dataSource, IndicatorSetService indicatorSets,
+    public ConsolidationHandler(ObjectMapper mapper, ReportAppliedRepository reports, IndicatorSetService indicatorSets,
                                 ConsolidationRepository consolidation, ConsolidationPublicationRepository publications) {
         this.mapper = mapper;
-        this.dataSource = dataSource;
+        this.reports = reports;
         this.indicatorSets = indicatorSets;
         this.consolidation = consolidation;
         this.publications = publications;
@@ -90,20 +86,22 @@ public class ConsolidationHandler implements EventHandler {
     }
 
     private void flush(List<ReportEvent> events) {
-        try (Connection c = dataSource.getConnection()) {
+        try {
             Map<UUID, List<ReportEvent>> byReport = new LinkedHashMap<>();
             events.forEach(e -> byReport.computeIfAbsent(e.reportId(), k -> new ArrayList<>()).add(e));
-            UUID[] ids = byReport.keySet().toArray(UUID[]::new);
-            Map<UUID, AppliedState> applied = loadApplied(c, ids);
-            Map<UUID, Meta> meta = loadMeta(c, ids);
-            Map<UUID, UUID> issuers = loadIssuers(c, meta.values());
+            Map<UUID, AppliedState> applied = new HashMap<>();
+            reports.lockApplied(byReport.keySet()).forEach((id, a) ->
+                    applied.put(id, new AppliedState(a.revision(), a.stage(), a.status(), readTree(a.figuresJson()))));
+            Map<UUID, Counting> meta = reports.whereTheyCount(byReport.keySet());
+            Map<UUID, UUID> issuers = reports.issuers(meta.values().stream().flatMap(m -> m.planScopes().stream())
+                    .distinct().toList());
 
             TreeMap<ConsolidationKey, FigureTotals> deltas = new TreeMap<>();
             Map<UUID, AppliedState> changed = new LinkedHashMap<>();
             TreeSet<PairMark> dirty = new TreeSet<>(PairMark.LOCK_ORDER);
             for (Map.Entry<UUID, List<ReportEvent>> entry : byReport.entrySet()) {
-                Meta m = meta.get(entry.getKey());
-                if (m == null || m.path.isEmpty()) {
+                Counting m = meta.get(entry.getKey());
+                if (m == null || m.path().isEmpty()) {
                     // Cannot happen: the event is written in the transaction that froze the path.
                     throw new IllegalStateException("report " + entry.getKey() + " has no frozen path");
                 }
@@ -118,9 +116,10 @@ public class ConsolidationHandler implements EventHandler {
                 if (after == before) {
                     continue; // everything in this poll was already applied
                 }
-                IndicatorSet set = indicatorSets.get(m.setCode, m.setVersion);
-                Contributions.add(deltas, set, before.figures(), before.status(), m.path, m.scopes(), -1);
-                Contributions.add(deltas, set, after.figures(), after.status(), m.path, m.scopes(), +1);
+                IndicatorSet set = indicatorSets.get(m.setCode(), m.setVersion());
+                List<UUID> scopes = scopes(m);
+                Contributions.add(deltas, set, before.figures(), before.status(), m.path(), scopes, -1);
+                Contributions.add(deltas, set, after.figures(), after.status(), m.path(), scopes, +1);
                 changed.put(entry.getKey(), after);
                 markPublished(dirty, m, issuers);
             }
@@ -128,12 +127,23 @@ public class ConsolidationHandler implements EventHandler {
                 return;
             }
             consolidation.add(deltas);
-            saveApplied(c, changed);
+            Map<UUID, ReportAppliedRepository.Applied> toSave = new LinkedHashMap<>();
+            changed.forEach((id, a) -> toSave.put(id, new ReportAppliedRepository.Applied(a.revision(), a.stage(),
+                    a.status(), a.figures() == null ? "{}" : a.figures().toString())));
+            reports.saveApplied(toSave);
             publications.mark(List.copyOf(dirty));
             LOG.debugf("consolidated %d events of %d reports into %d figures", events.size(), changed.size(), deltas.size());
         } catch (SQLException e) {
             throw new IllegalStateException("could not consolidate", e);
         }
+    }
+
+    /** The campaign, then the plans of the report's basis chain. */
+    private static List<UUID> scopes(Counting m) {
+        List<UUID> all = new ArrayList<>(m.planScopes().size() + 1);
+        all.add(m.campaignId());
+        all.addAll(m.planScopes());
+        return all;
     }
 
     /** The state after {@code e}, or {@code s} itself when {@code e} is not later than {@code s}. */
@@ -180,74 +190,12 @@ public class ConsolidationHandler implements EventHandler {
      * country once per ward plan would cost more than all the writes. A plan issued off the path
      * (or not known yet) is published for every unit on the path.
      */
-    private static void markPublished(Set<PairMark> dirty, Meta m, Map<UUID, UUID> issuers) {
-        for (UUID plan : m.planScopes) {
-            int issuerDepth = m.path.indexOf(issuers.get(plan));
-            for (int depth = Math.max(0, issuerDepth); depth < m.path.size(); depth++) {
-                dirty.add(new PairMark(m.path.get(depth), plan, m.campaignId));
+    private static void markPublished(Set<PairMark> dirty, Counting m, Map<UUID, UUID> issuers) {
+        for (UUID plan : m.planScopes()) {
+            int issuerDepth = m.path().indexOf(issuers.get(plan));
+            for (int depth = Math.max(0, issuerDepth); depth < m.path().size(); depth++) {
+                dirty.add(new PairMark(m.path().get(depth), plan, m.campaignId()));
             }
-        }
-    }
-
-    private Map<UUID, UUID> loadIssuers(Connection c, Collection<Meta> metas) throws SQLException {
-        Map<UUID, UUID> out = new HashMap<>();
-        UUID[] plans = metas.stream().flatMap(m -> m.planScopes.stream()).distinct().toArray(UUID[]::new);
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, issuer_id FROM plan_replica WHERE id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("uuid", plans));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-                }
-            }
-        }
-        return out;
-    }
-
-    private Map<UUID, AppliedState> loadApplied(Connection c, UUID[] ids) throws SQLException {
-        Map<UUID, AppliedState> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT report_id, revision, stage, status, figures FROM report_applied "
-                + "WHERE report_id = ANY (?) FOR UPDATE")) {
-            ps.setArray(1, c.createArrayOf("uuid", ids));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getObject(1, UUID.class), new AppliedState(rs.getInt(2), rs.getInt(3),
-                            ReportStatus.valueOf(rs.getString(4)), readTree(rs.getString(5))));
-                }
-            }
-        }
-        return out;
-    }
-
-    private Map<UUID, Meta> loadMeta(Connection c, UUID[] ids) throws SQLException {
-        Map<UUID, Meta> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, frozen_path, scope_ids, campaign_id, indicator_set_code, "
-                + "indicator_set_version, kind FROM report WHERE id = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("uuid", ids));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getObject(1, UUID.class), new Meta(Report.parseIds(rs.getString(2), "/"),
-                            Report.parseIds(rs.getString(3), ","), rs.getObject(4, UUID.class), rs.getString(5), rs.getInt(6),
-                            !"INTERIM".equals(rs.getString(7))));
-                }
-            }
-        }
-        return out;
-    }
-
-    private void saveApplied(Connection c, Map<UUID, AppliedState> changed) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_applied (report_id, revision, stage, status, figures) "
-                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (report_id) DO UPDATE SET revision = EXCLUDED.revision, "
-                + "stage = EXCLUDED.stage, status = EXCLUDED.status, figures = EXCLUDED.figures")) {
-            for (Map.Entry<UUID, AppliedState> e : changed.entrySet()) {
-                AppliedState s = e.getValue();
-                ps.setObject(1, e.getKey());
-                ps.setInt(2, s.revision());
-                ps.setInt(3, s.stage());
-                ps.setString(4, s.status().name());
-                ps.setString(5, s.figures() == null ? "{}" : s.figures().toString());
-                ps.addBatch();
-            }
-            ps.executeBatch();
         }
     }
 
@@ -256,18 +204,6 @@ public class ConsolidationHandler implements EventHandler {
             return mapper.readTree(json);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("report_applied holds invalid JSON", e);
-        }
-    }
-
-    /** A report's frozen path and scopes: where its figures count; an interim report's count nowhere. */
-    private record Meta(List<UUID> path, List<UUID> planScopes, UUID campaignId, String setCode, int setVersion,
-                        boolean counts) {
-
-        List<UUID> scopes() {
-            List<UUID> all = new ArrayList<>(planScopes.size() + 1);
-            all.add(campaignId);
-            all.addAll(planScopes);
-            return all;
         }
     }
 }

@@ -119,6 +119,10 @@ public final class NamedSql {
             return put(name, v, Types.INTEGER);
         }
 
+        public Params bigint(String name, long v) {
+            return put(name, v, Types.BIGINT);
+        }
+
         public Params bool(String name, boolean v) {
             return put(name, v, Types.BOOLEAN);
         }
