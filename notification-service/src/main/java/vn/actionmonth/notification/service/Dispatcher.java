@@ -104,8 +104,10 @@ public class Dispatcher {
         while (true) {
             Instant leaseUntil = clock.instant().plus(config.lease());
             List<Claimed> batch = claim(leaseUntil);
-            made += sendAndRecord(batch, leaseUntil);
-            if (batch.size() < config.batchSize()) {
+            int sent = sendAndRecord(batch, leaseUntil);
+            made += sent;
+            // A short batch was the last; a batch handed back in part ran out of lease: the next run goes on.
+            if (batch.size() < config.batchSize() || sent < batch.size()) {
                 return made;
             }
         }
