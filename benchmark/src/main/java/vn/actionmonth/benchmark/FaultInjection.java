@@ -590,11 +590,12 @@ public final class FaultInjection {
 
     // ---- plumbing ---------------------------------------------------------------------
 
-    private interface Rows {
+    /** Reads one row of a result (the benchmark's other runs read their databases through {@link #query}). */
+    interface Rows {
         void row(ResultSet rs) throws SQLException;
     }
 
-    private static void query(PostgresNode pg, String db, String sql, Rows rows, Object... params) {
+    static void query(PostgresNode pg, String db, String sql, Rows rows, Object... params) {
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl(db), pg.user(), pg.password());
              PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -615,7 +616,7 @@ public final class FaultInjection {
         }
     }
 
-    private static long queryLong(PostgresNode pg, String db, String sql, Object... params) {
+    static long queryLong(PostgresNode pg, String db, String sql, Object... params) {
         long[] out = new long[1];
         query(pg, db, sql, rs -> out[0] = rs.getLong(1), params);
         return out[0];

@@ -5,7 +5,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import vn.actionmonth.devstack.PostgresNode;
 import vn.actionmonth.devstack.Stack;
 import vn.actionmonth.devstack.StackOptions;
 
@@ -14,11 +13,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.ArrayList;
@@ -204,7 +198,7 @@ public final class ReminderStorm {
     private void awaitDeadlines(UUID campaignId, int owed) throws InterruptedException {
         long start = System.nanoTime();
         while (true) {
-            long known = count("SELECT count(*) FROM deadline WHERE campaign_id = '" + campaignId + "'");
+            long known = count("SELECT count(*) FROM deadline WHERE campaign_id = ?", campaignId);
             if (known >= owed) {
                 System.out.printf("deadlines in notification-service after %.1f s%n", (System.nanoTime() - start) / 1e9);
                 return;
@@ -231,7 +225,7 @@ public final class ReminderStorm {
         long inboxDone = -1;
         while (System.nanoTime() - t0 < GIVE_UP_NANOS) {
             emails.collect(smtp);
-            if (inboxDone < 0 && count("SELECT count(*) FROM notification WHERE channel = 'INBOX' AND kind = '" + kind + "'")
+            if (inboxDone < 0 && count("SELECT count(*) FROM notification WHERE channel = 'INBOX' AND kind = ?", kind)
                     >= inboxOwed) {
                 inboxDone = System.nanoTime();
             }
@@ -287,30 +281,13 @@ public final class ReminderStorm {
     }
 
     private List<String> rows(String sql) {
-        PostgresNode pg = stack.infrastructure().postgres();
         List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("notification"), pg.user(), pg.password());
-             PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read notification-service's database", e);
-        }
+        FaultInjection.query(stack.infrastructure().postgres(), "notification", sql, rs -> out.add(rs.getString(1)));
         return out;
     }
 
-    private long count(String sql) {
-        PostgresNode pg = stack.infrastructure().postgres();
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("notification"), pg.user(), pg.password());
-             PreparedStatement ps = c.prepareStatement(sql);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read notification-service's database", e);
-        }
+    private long count(String sql, Object... params) {
+        return FaultInjection.queryLong(stack.infrastructure().postgres(), "notification", sql, params);
     }
 
     /**

@@ -63,16 +63,8 @@ public class ReportAppliedRepository {
 
     /** The applied states of these reports, locked until the caller's transaction ends. */
     public Map<UUID, Applied> lockApplied(Collection<UUID> reportIds) throws SQLException {
-        Map<UUID, Applied> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = APPLIED.prepare(c, NamedSql.params().uuids("ids", reportIds));
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getObject("report_id", UUID.class), new Applied(rs.getInt("revision"), rs.getInt("stage"),
-                        ReportStatus.valueOf(rs.getString("status")), rs.getString("figures")));
-            }
-        }
-        return out;
+        return byId(APPLIED, reportIds, "report_id", rs -> new Applied(rs.getInt("revision"), rs.getInt("stage"),
+                ReportStatus.valueOf(rs.getString("status")), rs.getString("figures")));
     }
 
     public void saveApplied(Map<UUID, Applied> states) throws SQLException {
@@ -88,28 +80,29 @@ public class ReportAppliedRepository {
     }
 
     public Map<UUID, Counting> whereTheyCount(Collection<UUID> reportIds) throws SQLException {
-        Map<UUID, Counting> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = WHERE_THEY_COUNT.prepare(c, NamedSql.params().uuids("ids", reportIds));
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getObject("id", UUID.class), new Counting(Report.parseIds(rs.getString("frozen_path"), "/"),
-                        Report.parseIds(rs.getString("scope_ids"), ","), rs.getObject("campaign_id", UUID.class),
-                        rs.getString("indicator_set_code"), rs.getInt("indicator_set_version"),
-                        !"INTERIM".equals(rs.getString("kind"))));
-            }
-        }
-        return out;
+        return byId(WHERE_THEY_COUNT, reportIds, "id", rs -> new Counting(Report.parseIds(rs.getString("frozen_path"), "/"),
+                Report.parseIds(rs.getString("scope_ids"), ","), rs.getObject("campaign_id", UUID.class),
+                rs.getString("indicator_set_code"), rs.getInt("indicator_set_version"),
+                !"INTERIM".equals(rs.getString("kind"))));
     }
 
     /** The issuer of each of these plans that report-service knows. */
     public Map<UUID, UUID> issuers(Collection<UUID> planIds) throws SQLException {
-        Map<UUID, UUID> out = new HashMap<>();
+        return byId(ISSUERS, planIds, "id", rs -> rs.getObject("issuer_id", UUID.class));
+    }
+
+    private interface Row<V> {
+        V read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql} with {@code ids} bound to {@code :ids}; each row read by {@code row}, keyed by {@code idColumn}. */
+    private <V> Map<UUID, V> byId(NamedSql sql, Collection<UUID> ids, String idColumn, Row<V> row) throws SQLException {
+        Map<UUID, V> out = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = ISSUERS.prepare(c, NamedSql.params().uuids("ids", planIds));
+             PreparedStatement ps = sql.prepare(c, NamedSql.params().uuids("ids", ids));
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.put(rs.getObject("id", UUID.class), rs.getObject("issuer_id", UUID.class));
+                out.put(rs.getObject(idColumn, UUID.class), row.read(rs));
             }
         }
         return out;
