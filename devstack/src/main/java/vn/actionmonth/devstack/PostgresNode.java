@@ -72,14 +72,17 @@ public final class PostgresNode implements AutoCloseable {
                 .start();
     }
 
-    /** Fails unless the running server flushes every commit before answering it. */
+    /** Fails unless the running server flushes every commit before answering it (server-wide settings). */
     void requireDurable() {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
              Statement s = c.createStatement()) {
             for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
                 var rs = s.executeQuery("SHOW " + setting);
                 rs.next();
-                if (!"on".equals(rs.getString(1))) {
+                // Every level of synchronous_commit but off flushes locally first (a standby's remote_apply too).
+                boolean durable = "synchronous_commit".equals(setting) ? !"off".equals(rs.getString(1))
+                        : "on".equals(rs.getString(1));
+                if (!durable) {
                     throw new IllegalStateException("PostgreSQL runs with " + setting + "=" + rs.getString(1)
                             + ": acknowledged commits could be lost in a crash");
                 }
@@ -123,7 +126,10 @@ public final class PostgresNode implements AutoCloseable {
         }
     }
 
-    /** Uses the server named by the environment, or returns null when none is named. */
+    /**
+     * Uses the server named by the environment, or returns null when none is named; refuses one
+     * that does not flush every commit before answering it, as for the embedded one.
+     */
     public static PostgresNode external() {
         String url = System.getenv("DEVSTACK_POSTGRES_URL");
         if (url == null || url.isBlank()) {
@@ -132,7 +138,9 @@ public final class PostgresNode implements AutoCloseable {
         java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
         String user = System.getenv().getOrDefault("DEVSTACK_POSTGRES_USER", "postgres");
         String password = System.getenv().getOrDefault("DEVSTACK_POSTGRES_PASSWORD", "");
-        return new PostgresNode(null, null, uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432, user, password);
+        PostgresNode node = new PostgresNode(null, null, uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432, user, password);
+        node.requireDurable();
+        return node;
     }
 
     public String jdbcUrl(String database) {
