@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.Roles;
@@ -51,6 +55,7 @@ public class PlanResource {
     @MaxBody(PlanLimits.BODY)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Draft created", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @Operation(operationId = "createPlan",
             summary = "Write a draft plan", description = "A planner of the issuing unit writes it. Every rule is checked at once; "
             + "a broken rule answers 400 with one violation per field (basisPlanId, reportingRequirement.reportingUnitIds[i], "
@@ -77,6 +82,7 @@ public class PlanResource {
 
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @Operation(operationId = "getPlan",
             summary = "One plan", description = "With every section of the document. ETag carries the version.")
     public Response get(@PathParam("id") UUID id) {
@@ -88,6 +94,9 @@ public class PlanResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The plan is no longer a draft: amend it instead")
+    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
     @Operation(operationId = "updatePlan",
             summary = "Edit a draft", description = "Drafts only (409 once published: amend instead). Needs If-Match.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PlanInput in) {
@@ -97,6 +106,8 @@ public class PlanResource {
 
     @POST
     @Path("{id}/publish")
+    @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The plan is not a draft")
     @Operation(operationId = "publishPlan",
             summary = "Publish a draft", description = "Checks the rules again, sets revision 1 and creates one reporting obligation "
             + "per reporting unit; emits PlanPublished and ObligationCreated.")
@@ -109,6 +120,9 @@ public class PlanResource {
     @POST
     @Path("{id}/amendments")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Amended", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The plan is not published")
+    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
     @Operation(operationId = "amendPlan",
             summary = "Amend a published plan", description = "The whole plan as it now reads, and why. Recorded as a revision; "
             + "obligations follow (created, changed or cancelled). Needs If-Match.")
@@ -120,6 +134,8 @@ public class PlanResource {
     @POST
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The plan is not published")
     @Operation(operationId = "closePlan",
             summary = "Close a published plan", description = "Cancels its open obligations; emits PlanClosed and ObligationCancelled.")
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid CloseRequest in) {

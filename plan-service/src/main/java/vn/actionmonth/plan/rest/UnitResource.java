@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,6 +59,8 @@ public class UnitResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UnitView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The code is already used by a current unit of the tree")
     @Operation(operationId = "createUnit",
             summary = "Create a unit", description = "Admins create units within their own subtree; only system accounts create roots. "
             + "201 with Location and ETag; 409 when a code is already used by a current unit of the tree.")
@@ -84,6 +88,7 @@ public class UnitResource {
 
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The unit", content = @Content(schema = @Schema(implementation = UnitView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @Operation(operationId = "getUnit",
             summary = "One unit", description = "Readable within the caller's subtree and its ancestors. ETag carries the version.")
     public Response get(@PathParam("id") UUID id) {
@@ -94,6 +99,9 @@ public class UnitResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = UnitView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The code is already used by a current unit of the tree")
+    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
     @Operation(operationId = "updateUnit",
             summary = "Update a unit", description = "Names, codes, contacts and validity. Needs If-Match with the current ETag "
             + "(428 without, 412 when stale). The parent changes only by a move.")
@@ -106,6 +114,8 @@ public class UnitResource {
     @POST
     @Path("{id}/retire")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = UnitView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The unit still has current children or is already retired")
     @Operation(operationId = "retireUnit",
             summary = "Retire a unit", description = "The unit stops existing from effectiveTo; refused (409) while current units are under it.")
     public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -117,6 +127,8 @@ public class UnitResource {
     @POST
     @Path("{id}/move")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = UnitView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The move would put the unit under itself or under a retired unit")
     @Operation(operationId = "moveUnit",
             summary = "Move a unit to another parent", description = "From effectiveFrom the unit and its subtree report to the new parent; "
             + "the earlier parent stays in parentHistory. Emits UnitMoved for the unit and UnitChanged for each descendant.")

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /** One page of a list, the shape every paged endpoint of every service answers with. */
-@Schema(name = "Page", description = "One page of a list: items, the page number (from 0), its size and the total count")
+@Schema(description = "One page of a list: items, the page number (from 0), its size and the total count")
 public record Page<T>(
         @Schema(description = "The items of this page") List<T> items,
         @Schema(description = "Page number, from 0", examples = "0") int page,
