@@ -14,8 +14,6 @@ class ArchitectureTest {
 
     @Test
     void nativeSqlLivesInRepositories() {
-        ArchitectureRules.checkSqlStaysInRepositories("vn.actionmonth.plan",
-                // Debt: the unit import writes its rows in JDBC batches from the service.
-                "vn.actionmonth.plan.service.ImportService");
+        ArchitectureRules.checkSqlStaysInRepositories("vn.actionmonth.plan");
     }
 }

@@ -16,7 +16,6 @@ import vn.actionmonth.plan.repository.CampaignRepository;
 import vn.actionmonth.plan.repository.PlanRepository;
 import vn.actionmonth.plan.repository.UnitRepository;
 import vn.actionmonth.plan.rest.CampaignInput;
-import vn.actionmonth.plan.rest.ImportRow;
 import vn.actionmonth.plan.rest.PlanInput;
 import vn.actionmonth.plan.rest.UnitInput;
 
@@ -167,7 +166,7 @@ public class SampleData {
                 }
                 if (wanted) {
                     rows.add(new ImportService.Numbered(NATIONAL_LIST + ":" + n,
-                            new ImportRow(code, f[1], null, parent.isEmpty() ? null : parent, null, null)));
+                            new UnitRow(code, f[1], null, parent.isEmpty() ? null : parent, null, null)));
                 }
             }
         } catch (IOException e) {
