@@ -7,9 +7,7 @@ class ArchitectureTest {
 
     @Test
     void layersKeepTheirBoundariesAndTakeDependenciesThroughConstructors() {
-        ArchitectureRules.check("vn.actionmonth.plan",
-                // Debt: plan-service's services still take and return REST DTOs (PlanInput, UnitInput, PlanView…).
-                "service");
+        ArchitectureRules.check("vn.actionmonth.plan");
     }
 
     @Test
