@@ -14,4 +14,9 @@ class ArchitectureTest {
     void nativeSqlLivesInRepositories() {
         ArchitectureRules.checkSqlStaysInRepositories("vn.actionmonth.report");
     }
+
+    @Test
+    void usesNoClassOfAnotherService() {
+        ArchitectureRules.checkServicesStayApart("vn.actionmonth.report");
+    }
 }

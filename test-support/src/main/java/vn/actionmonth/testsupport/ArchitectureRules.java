@@ -14,9 +14,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 /**
  * The boundaries every service keeps, checked on its compiled classes: {@code rest} maps DTOs at
  * the edge and nothing below it knows them; {@code domain} knows no layer; repositories know no
- * service; dependencies come in through constructors; native SQL lives in {@code repository}.
+ * service; dependencies come in through constructors; native SQL lives in {@code repository};
+ * services know one another only through the event contract.
  */
 public final class ArchitectureRules {
+
+    /** The root packages of the services; each is deployed alone and shares only {@code events} and service-common. */
+    public static final List<String> SERVICES = List.of("vn.actionmonth.plan", "vn.actionmonth.report",
+            "vn.actionmonth.notification");
 
     private ArchitectureRules() {
     }
@@ -55,6 +60,28 @@ public final class ArchitectureRules {
                 .orShould().dependOnClassesThat().resideInAPackage("io.agroal..")
                 .because("native SQL lives in repository: one place per service for statements and the columns they read")
                 .allowEmptyShould(true).check(classesOf(basePackage));
+    }
+
+    /**
+     * A service uses no class of another service: they share the event contract ({@code events})
+     * and service-common, so that each is built, deployed and changed alone.
+     */
+    public static void checkServicesStayApart(String basePackage) {
+        String[] others = SERVICES.stream().filter(s -> !s.equals(basePackage)).map(s -> s + "..").toArray(String[]::new);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
+                .because("services know one another only through the events they exchange")
+                .allowEmptyShould(true).check(classesOf(basePackage));
+    }
+
+    /**
+     * A module every service builds on (the event contract, service-common) uses no service's
+     * classes: it would tie every service to that one.
+     */
+    public static void checkSharedModuleKnowsNoService(String basePackage) {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(SERVICES.stream().map(s -> s + "..")
+                        .toArray(String[]::new))
+                .because("the modules services share depend on no service")
+                .check(classesOf(basePackage));
     }
 
     private static JavaClasses classesOf(String basePackage) {
