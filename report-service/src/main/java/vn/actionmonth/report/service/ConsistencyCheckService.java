@@ -31,12 +31,14 @@ public class ConsistencyCheckService {
 
     private final ConsistencyCheckRepository snapshots;
     private final IndicatorSetService indicatorSets;
+    private final ReportAccess access;
     private final ObjectMapper mapper;
     private final ReportConfig config;
 
     public ConsistencyCheckService(ConsistencyCheckRepository snapshots, IndicatorSetService indicatorSets,
-                                   ObjectMapper mapper, ReportConfig config) {
+                                   ReportAccess access, ObjectMapper mapper, ReportConfig config) {
         this.snapshots = snapshots;
+        this.access = access;
         this.indicatorSets = indicatorSets;
         this.mapper = mapper;
         this.config = config;
@@ -49,7 +51,9 @@ public class ConsistencyCheckService {
                          List<Difference> differences) {
     }
 
+    /** A country-wide operation: system accounts and admins of a root unit only. */
     public Result run() {
+        access.requireCountryWide();
         return snapshots.inSnapshot(this::check);
     }
 
