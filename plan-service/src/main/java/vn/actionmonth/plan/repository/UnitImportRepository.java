@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.plan.domain.UnitKind;
 
 import java.sql.Connection;
@@ -137,6 +138,6 @@ public class UnitImportRepository {
     }
 
     private static String subtree(UUID rootId) {
-        return "/" + rootId + "/%";
+        return UnitPath.root(rootId) + "%";
     }
 }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import vn.actionmonth.common.VietnamTime;
 import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.common.validation.TextRules;
 import vn.actionmonth.events.EventPayload;
 import vn.actionmonth.events.outbox.Outbox;
@@ -272,7 +273,7 @@ public class ImportService {
                 if (parentPath == null) {
                     break;
                 }
-                paths.put(c.id, parentPath + c.id + "/");
+                paths.put(c.id, UnitPath.of(parentPath, c.id));
                 depths.put(c.id, depths.get(c.parentId) + 1);
                 c.path = paths.get(c.id);
                 c.depth = depths.get(c.id);
@@ -283,11 +284,7 @@ public class ImportService {
     }
 
     private static UnitSnapshot newSnapshot(Parsed p, LocalDate from) {
-        String[] parts = p.path.substring(1, p.path.length() - 1).split("/");
-        List<UUID> ancestors = new ArrayList<>(parts.length - 1);
-        for (int i = 0; i < parts.length - 1; i++) {
-            ancestors.add(UUID.fromString(parts[i]));
-        }
+        List<UUID> ancestors = UnitPath.ancestorIds(p.path);
         return new UnitSnapshot(p.id, p.kind.name(), p.name, p.row.shortName(), p.row.code(), p.row.agencyCode(),
                 p.parentId, ancestors, List.of(new UnitSnapshot.ParentPeriod(p.parentId, from, null)), from, null, false, 1);
     }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import vn.actionmonth.common.VietnamTime;
 import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.common.rest.Page;
+import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.events.EventPayload;
 import vn.actionmonth.events.outbox.Outbox;
 import vn.actionmonth.events.plan.UnitChanged;
@@ -206,8 +207,7 @@ public class UnitService {
         descendants.forEach(d -> events.add(new UnitChanged(snapshot(d))));
         // plans above where it was and above where it is now may reach it by rule
         java.util.Set<UUID> above = new java.util.HashSet<>(u.ancestorIds());
-        java.util.Arrays.stream(oldPath.substring(1, oldPath.length() - 1).split("/")).map(UUID::fromString)
-                .forEach(above::add);
+        above.addAll(UnitPath.ids(oldPath));
         events.addAll(plans.followTree(above));
         outbox.appendAll(events);
         return u;
@@ -350,7 +350,7 @@ public class UnitService {
 
     /** Codes name one current unit per tree; answer 409 naming the field rather than a constraint error. */
     private void checkCodesFree(OrgUnit u) {
-        String tree = "/" + u.rootId() + "/%";
+        String tree = UnitPath.root(u.rootId()) + "%";
         if (u.adminCode != null && units.count("adminCode = ?1 and retired = false and path like ?2 and id <> ?3",
                 u.adminCode, tree, u.id) > 0) {
             throw Problems.conflict("adminCode", "another current unit of this tree has code " + u.adminCode);

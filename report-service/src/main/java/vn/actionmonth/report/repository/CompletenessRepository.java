@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGStatement;
 import vn.actionmonth.common.sql.NamedSql.Params;
+import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.common.sql.NamedSql;
 import vn.actionmonth.report.domain.Tree;
 
@@ -34,9 +35,6 @@ import static vn.actionmonth.common.sql.NamedSql.params;
  */
 @ApplicationScoped
 public class CompletenessRepository {
-
-    /** Length of '<uuid>/': a direct child's path is its parent's path plus this. */
-    private static final int CHILD_SEGMENT = 37;
 
     /**
      * A plan with the plans made on its basis, to any depth (the ministry's guidance has thousands),
@@ -161,7 +159,7 @@ public class CompletenessRepository {
             CROSS JOIN LATERAL (WITH {rows} {count}) c
             ORDER BY s.n
             """.replace("{rows}", rows(ROWS_AS_THEN, IN_PLAN, "s.lo", "s.hi", OBLIGATIONS_PER_UNIT))
-            .replace("{count}", COUNT.replace("{childPathLength}", "length(s.lo) + " + CHILD_SEGMENT)));
+            .replace("{count}", COUNT.replace("{childPathLength}", "length(s.lo) + " + UnitPath.SEGMENT)));
 
     /**
      * The counts of many subtrees in one plan, each owed row of the scope read once and counted in
@@ -186,8 +184,8 @@ public class CompletenessRepository {
             JOIN wanted w ON w.root = left(owed.path, 1 + {segment} * k.depth)
             GROUP BY w.n, w.root
             """.replace("{inPlan}", IN_PLAN)
-            .replace("{counts}", COUNT_COLUMNS.replace("{childPathLength}", "length(w.root) + " + CHILD_SEGMENT))
-            .replace("{segment}", Integer.toString(CHILD_SEGMENT)));
+            .replace("{counts}", COUNT_COLUMNS.replace("{childPathLength}", "length(w.root) + " + UnitPath.SEGMENT))
+            .replace("{segment}", Integer.toString(UnitPath.SEGMENT)));
 
     /** A batch of more subtrees than this is counted walking up. */
     private static final int MANY_SUBTREES = 100;
@@ -274,7 +272,7 @@ public class CompletenessRepository {
             throws SQLException {
         List<Counts> out = new ArrayList<>(subtreePaths.size());
         Params p = params().texts("firsts", subtreePaths)
-                .texts("ends", subtreePaths.stream().map(CompletenessRepository::end).toList())
+                .texts("ends", subtreePaths.stream().map(UnitPath::subtreeEnd).toList())
                 .uuids("plans", plans);
         try (PreparedStatement ps = plannedEachTime(COUNT_EACH_SUBTREE.prepare(c, p)); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -316,8 +314,8 @@ public class CompletenessRepository {
 
     /** The values of a one-subtree statement: its range, its direct children's path length, its scope. */
     private static Params subtree(Connection c, String subtreePath, UUID scopeId, boolean campaign) throws SQLException {
-        Params p = params().text("first", subtreePath).text("end", end(subtreePath))
-                .integer("childPathLength", subtreePath.length() + CHILD_SEGMENT);
+        Params p = params().text("first", subtreePath).text("end", UnitPath.subtreeEnd(subtreePath))
+                .integer("childPathLength", UnitPath.childPathLength(subtreePath));
         return campaign ? p.uuid("campaign", scopeId) : p.uuids("plans", planScope(c, scopeId).plans());
     }
 
@@ -361,9 +359,5 @@ public class CompletenessRepository {
             ps.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
         return ps;
-    }
-
-    private static String end(String subtreePath) {
-        return subtreePath.substring(0, subtreePath.length() - 1) + "0";
     }
 }

@@ -3,6 +3,7 @@ package vn.actionmonth.report.repository;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.FigureTotals;
 import vn.actionmonth.report.domain.Report;
@@ -124,7 +125,7 @@ public class ConsistencyCheckRepository {
                     while (rs.next()) {
                         action.accept(new FinalReport(rs.getObject("id", UUID.class),
                                 ReportStatus.valueOf(rs.getString("status")), rs.getInt("revision"),
-                                rs.getString("figures"), Report.parseIds(rs.getString("frozen_path"), "/"),
+                                rs.getString("figures"), UnitPath.ids(rs.getString("frozen_path")),
                                 rs.getObject("campaign_id", UUID.class), Report.parseIds(rs.getString("scope_ids"), ","),
                                 rs.getString("indicator_set_code"), rs.getInt("indicator_set_version")));
                     }
