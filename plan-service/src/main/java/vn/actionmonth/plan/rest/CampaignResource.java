@@ -47,7 +47,7 @@ public class CampaignResource {
     @Operation(operationId = "createCampaign",
             summary = "Create a campaign", description = "By an admin or planner of the root unit (the ministry) or a system account.")
     public Response create(@NotNull @Valid CampaignInput in, @Context UriInfo uri) {
-        Campaign c = service.create(in);
+        Campaign c = service.create(in.toDraft());
         return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
                 .tag(Preconditions.etag(c.version)).entity(CampaignView.of(c)).build();
     }

@@ -104,7 +104,7 @@ public class PlanImportResource {
     }
 
     private static Response answer(PlanImportService.Imported i, UriInfo uri) {
-        PlanImportView view = new PlanImportView(i.draft() == null ? null : PlanView.of(i.draft()), i.plan(),
+        PlanImportView view = new PlanImportView(i.draft() == null ? null : PlanView.of(i.draft()), PlanInput.of(i.plan()),
                 PlanImportService.sourcesByField(i.parsed()), i.unresolved(), i.candidates(), i.problems());
         if (i.draft() == null) {
             return Response.ok(view).build();

@@ -61,7 +61,7 @@ public class PlanResource {
             + "a broken rule answers 400 with one violation per field (basisPlanId, reportingRequirement.reportingUnitIds[i], "
             + "reportingRequirement.dueAt...) and writes nothing.")
     public Response create(@NotNull @Valid PlanInput in, @Context UriInfo uri) {
-        Plan p = service.create(in);
+        Plan p = service.create(in.toDraft());
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build()).tag(tag(p))
                 .entity(PlanView.of(p)).build();
     }
@@ -77,7 +77,7 @@ public class PlanResource {
                                @Parameter(example = "75/KH-UBND") @QueryParam("number") String number,
                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.list(campaignId, issuerId, status, year, number, page, size);
+        return service.list(campaignId, issuerId, status, year, number, page, size).map(PlanView::of);
     }
 
     @GET
@@ -100,7 +100,7 @@ public class PlanResource {
     @Operation(operationId = "updatePlan",
             summary = "Edit a draft", description = "Drafts only (409 once published: amend instead). Needs If-Match.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PlanInput in) {
-        Plan p = service.update(id, Preconditions.expectedVersion(ifMatch, true), in);
+        Plan p = service.update(id, Preconditions.expectedVersion(ifMatch, true), in.toDraft());
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
     }
 
@@ -127,7 +127,7 @@ public class PlanResource {
             summary = "Amend a published plan", description = "The whole plan as it now reads, and why. Recorded as a revision; "
             + "obligations follow (created, changed or cancelled). Needs If-Match.")
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AmendRequest in) {
-        Plan p = service.amend(id, Preconditions.expectedVersion(ifMatch, true), in.reason(), in.plan());
+        Plan p = service.amend(id, Preconditions.expectedVersion(ifMatch, true), in.reason(), in.plan().toDraft());
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
     }
 
@@ -165,7 +165,7 @@ public class PlanResource {
             summary = "Who has issued their own plan", description = "Of the plan's reporting units (other than its issuer), "
             + "which have a published or closed plan implementing it, and which do not.")
     public CoverageView coverage(@PathParam("id") UUID id) {
-        return service.coverage(id);
+        return CoverageView.of(service.coverage(id));
     }
 
     @GET

@@ -65,7 +65,7 @@ public class UnitResource {
             summary = "Create a unit", description = "Admins create units within their own subtree; only system accounts create roots. "
             + "201 with Location and ETag; 409 when a code is already used by a current unit of the tree.")
     public Response create(@NotNull @Valid UnitInput in, @jakarta.ws.rs.core.Context UriInfo uri) {
-        OrgUnit u = service.create(in);
+        OrgUnit u = service.create(in.toDraft());
         return Response.created(uri.getAbsolutePathBuilder().path(u.id.toString()).build())
                 .tag(Preconditions.etag(u.version)).entity(UnitView.of(u)).build();
     }
@@ -83,7 +83,7 @@ public class UnitResource {
             @Parameter(description = ASOF) @QueryParam("asOf") @DateBounds LocalDate asOf,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.search(name, code, asOf, page, size);
+        return service.search(name, code, asOf, page, size).map(UnitSummary::of);
     }
 
     @GET
@@ -107,7 +107,7 @@ public class UnitResource {
             + "(428 without, 412 when stale). The parent changes only by a move.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid UnitInput in) {
-        OrgUnit u = service.update(id, Preconditions.expectedVersion(ifMatch, true), in);
+        OrgUnit u = service.update(id, Preconditions.expectedVersion(ifMatch, true), in.toDraft());
         return Response.ok(UnitView.of(u)).tag(Preconditions.etag(u.version)).build();
     }
 
@@ -146,7 +146,7 @@ public class UnitResource {
                                       @Parameter(description = ASOF) @QueryParam("asOf") @DateBounds LocalDate asOf,
                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.children(id, asOf, page, size);
+        return service.children(id, asOf, page, size).map(UnitSummary::of);
     }
 
     @GET
@@ -158,7 +158,7 @@ public class UnitResource {
                                      @Parameter(description = ASOF) @QueryParam("asOf") @DateBounds LocalDate asOf,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return service.subtree(id, asOf, page, size);
+        return service.subtree(id, asOf, page, size).map(UnitSummary::of);
     }
 
     @GET
@@ -215,7 +215,7 @@ public class UnitResource {
             summary = "A small subtree as a nested tree", description = "Refused with 409 above " + UnitService.MAX_TREE_NODES
             + " units: read big subtrees with /subtree.")
     public UnitTreeNode tree(@PathParam("id") UUID id) {
-        return service.tree(id);
+        return UnitTreeNode.of(service.tree(id));
     }
 
     @GET
