@@ -744,7 +744,7 @@ class PlanRulesTest {
 
     private PlanRules.Checked check(Input in, UUID planId) {
         errors = new ArrayList<>();
-        return rules.check(in.build(), planId, errors);
+        return rules.check(in.build().toDraft(), planId, errors);
     }
 
     private List<org.assertj.core.groups.Tuple> violations() {
