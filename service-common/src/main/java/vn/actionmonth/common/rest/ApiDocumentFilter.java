@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import vn.actionmonth.common.problem.Problem;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,10 +54,10 @@ public class ApiDocumentFilter implements OASFilter {
             components.removeSchema(Page.class.getSimpleName());
         }
         components.addHeader(REQUEST_ID, header("The request's id: the one sent, or a new one. Quote it when reporting "
-                + "a problem; it is in every log line and event the request caused.", "string"));
-        components.addHeader(RETRY_AFTER, header("Seconds to wait before retrying", "integer"));
-        components.addHeader(LOCATION, header("The address of the created resource", "string"));
-        components.addHeader(ETAG, header("The version of the resource, for If-Match on its next change", "string"));
+                + "a problem; it is in every log line and event the request caused.", Schema.SchemaType.STRING));
+        components.addHeader(RETRY_AFTER, header("Seconds to wait before retrying", Schema.SchemaType.INTEGER));
+        components.addHeader(LOCATION, header("The address of the created resource", Schema.SchemaType.STRING));
+        components.addHeader(ETAG, header("The version of the resource, for If-Match on its next change", Schema.SchemaType.STRING));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -66,7 +68,7 @@ public class ApiDocumentFilter implements OASFilter {
     private static void document(PathItem item, Operation operation) {
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
-        List<Parameter> parameters = new java.util.ArrayList<>();
+        List<Parameter> parameters = new ArrayList<>();
         if (item.getParameters() != null) {
             parameters.addAll(item.getParameters());
         }
@@ -124,7 +126,7 @@ public class ApiDocumentFilter implements OASFilter {
         if (content == null || content.getMediaTypes() == null) {
             return;
         }
-        Map<String, MediaType> types = new java.util.LinkedHashMap<>(content.getMediaTypes());
+        Map<String, MediaType> types = new LinkedHashMap<>(content.getMediaTypes());
         types.forEach((name, type) -> {
             int semicolon = name.indexOf(';');
             if (semicolon > 0) {
@@ -134,9 +136,8 @@ public class ApiDocumentFilter implements OASFilter {
         });
     }
 
-    private static Header header(String description, String type) {
-        return OASFactory.createHeader().description(description)
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.valueOf(type.toUpperCase(java.util.Locale.ROOT))));
+    private static Header header(String description, Schema.SchemaType type) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(type));
     }
 
     private static Header ref(String name) {
