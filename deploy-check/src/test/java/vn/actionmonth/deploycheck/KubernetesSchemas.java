@@ -10,41 +10,18 @@ import java.util.Map;
 
 /**
  * Validates objects against the Kubernetes schemas with the npm package kubernetes-models
- * (package.json and package-lock.json of this module; {@code npm ci} installs it on first use).
+ * (installed by {@link NodeModules}).
  */
 final class KubernetesSchemas {
 
     record Result(int index, String kind, String name, String status, String message) {
     }
 
-    private static boolean installed;
-
     private KubernetesSchemas() {
     }
 
-    static synchronized void install() {
-        if (installed) {
-            return;
-        }
-        Path module = Repo.module();
-        Path marker = module.resolve("node_modules/.package-lock.json");
-        Path lock = module.resolve("package-lock.json");
-        try {
-            boolean upToDate = Files.isRegularFile(module.resolve("node_modules/kubernetes-models/package.json"))
-                    && Files.isRegularFile(marker)
-                    && Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(lock)) >= 0;
-            if (!upToDate) {
-                System.out.println("[deploy-check] npm ci (kubernetes-models, from deploy-check/package-lock.json)");
-                Command.succeed(module, List.of("npm", "ci", "--no-audit", "--no-fund"), 600);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        installed = true;
-    }
-
     static List<Result> validate(List<Map<String, Object>> objects) {
-        install();
+        NodeModules.install();
         try {
             Path input = Files.createTempFile("deploy-check-objects-", ".json");
             try {

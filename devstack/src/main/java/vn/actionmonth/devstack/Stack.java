@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole system on one machine: PostgreSQL, Kafka and the three services as child processes,
@@ -180,8 +181,17 @@ public final class Stack implements AutoCloseable {
      * configuration (two pods of one Deployment); returns once it is ready.
      */
     public synchronized RunningService startReplica(String name, Duration timeout) throws IOException, InterruptedException {
-        ServiceSpec spec = options.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow()
-                .withPort(Ports.free());
+        return startReplica(name, UnaryOperator.identity(), timeout);
+    }
+
+    /**
+     * Starts one more replica of a service with its specification changed by {@code change} (say,
+     * the production build beside drill builds), on a port of its own; returns once it is ready.
+     */
+    public synchronized RunningService startReplica(String name, UnaryOperator<ServiceSpec> change, Duration timeout)
+            throws IOException, InterruptedException {
+        ServiceSpec spec = change.apply(options.services().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow()).withPort(Ports.free());
         RunningService replica = startService(spec, spec.name() + "-replica-" + (replicas.size() + 1));
         replicas.add(replica);
         awaitReady(List.of(replica), timeout, Instant.now(), line -> { });

@@ -1,6 +1,10 @@
 package vn.actionmonth.e2e;
 
 import io.restassured.response.Response;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -84,8 +88,16 @@ class CampaignWalkIT {
         UUID provincePlan = publishPlan(u.province(), campaign, "75/KH-UBND", "Triển khai Tháng hành động vì trẻ em tỉnh Kon Tum năm 2024",
                 guidance, List.of(u.labourDept(), u.homeAffairsDept(), u.youthUnion(), u.city(), u.dakGlei()),
                 u.province(), u.labourDept(), "2024-07-20T00:00:00+07:00");
-        publishPlan(u.city(), campaign, "124/KH-UBND", "Tổ chức các hoạt động hưởng ứng Tháng hành động vì trẻ em thành phố Kon Tum năm 2024",
+        UUID cityPlan = publishPlan(u.city(), campaign, "124/KH-UBND", "Tổ chức các hoạt động hưởng ứng Tháng hành động vì trẻ em thành phố Kon Tum năm 2024",
                 provincePlan, List.of(u.nguyenTrai(), u.quyetThang(), u.thongNhat()), u.city(), null, "2024-07-10T00:00:00+07:00");
+        // The ward's own plan, implementing the city's: it assigns no report (a ward has nobody below it).
+        UUID wardPlan = publishPlan(u.nguyenTrai(), campaign, "45/KH-UBND", "Tổ chức Tháng hành động vì trẻ em năm 2024 trên địa bàn phường Nguyễn Trãi",
+                cityPlan, List.of(), null, null, null);
+        Response wardPlanRead = Api.as(stack, u.nguyenTrai(), "viewer").plan().get("/api/v1/plans/" + wardPlan).then().statusCode(200)
+                .extract().response();
+        assertThat(wardPlanRead.<String>path("status")).isEqualTo("PUBLISHED");
+        assertThat(wardPlanRead.<String>path("basisPlanId")).isEqualTo(cityPlan.toString());
+        assertThat(wardPlanRead.<String>path("issuerId")).isEqualTo(u.nguyenTrai().toString());
         // Đắk Glei's communes report "theo quy định": ten days before the district's own 20/7
         publishPlan(u.dakGlei(), campaign, "95/KH-UBND", "Triển khai Tháng hành động vì trẻ em huyện Đắk Glei năm 2024",
                 provincePlan, List.of(u.dakGleiTown(), u.dakBlo()), u.dakGlei(), null, "BASIS_MINUS_DAYS 10");
@@ -110,9 +122,14 @@ class CampaignWalkIT {
                 assertThat(completeness(u.ministry(), campaign).<Integer>path("reportsUpOwed")).isEqualTo(3));
 
         setClocks("2024-07-01T09:00:00+07:00");
+        // What each unit reports: figures(n) with its own n (the province's own, 11, comes last; Quyết Thắng's 7
+        // is returned and corrected to 42).
+        Map<UUID, Integer> n = Map.ofEntries(Map.entry(u.labourDept(), 1), Map.entry(u.homeAffairsDept(), 2),
+                Map.entry(u.youthUnion(), 3), Map.entry(u.city(), 4), Map.entry(u.dakGlei(), 5), Map.entry(u.nguyenTrai(), 6),
+                Map.entry(u.quyetThang(), 7), Map.entry(u.thongNhat(), 8), Map.entry(u.dakGleiTown(), 9),
+                Map.entry(u.dakBlo(), 10), Map.entry(u.province(), 11));
         Map<UUID, Map<String, Object>> submitted = new LinkedHashMap<>();
         Map<UUID, UUID> reportOf = new HashMap<>();
-        int i = 0;
         Map<String, Object> provinceUp = null;
         for (Map<String, Object> o : obligations) {
             UUID unit = UUID.fromString((String) o.get("unitId"));
@@ -120,7 +137,7 @@ class CampaignWalkIT {
                 provinceUp = o; // sent last, once it has received everything
                 continue;
             }
-            Map<String, Object> figures = figures(++i);
+            Map<String, Object> figures = figures(n.get(unit));
             reportOf.put(unit, submitReport(unit, UUID.fromString((String) o.get("id")), figures));
             submitted.put(unit, figures);
         }
@@ -145,7 +162,7 @@ class CampaignWalkIT {
         Map<String, Long> received = totals(submitted.values());
         await("the province has received every report").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(consolidated(u.province(), "plan", guidance, "SUBMITTED")).isEqualTo(received));
-        Map<String, Object> own = figures(++i);
+        Map<String, Object> own = figures(n.get(u.province()));
         UUID provinceReport = submitReport(u.province(), UUID.fromString((String) provinceUp.get("id")), own);
         reportOf.put(u.province(), provinceReport);
         submitted.put(u.province(), own);
@@ -167,7 +184,16 @@ class CampaignWalkIT {
         }
 
         submittedFigures2024.putAll(submitted);
-        Map<String, Long> expected = totals(submitted.values());
+        // Added up by hand over n = 1, 2, 3, 4, 5, 6, 42 (Quyết Thắng, corrected), 8, 9, 10, 11; their sum is 101.
+        Map<String, Long> expected = Map.of(
+                "LAUNCH_CEREMONY_HELD", 5L,             // the odd n: 1, 3, 5, 9, 11
+                "COMM_EVENTS", 101L,                    // n
+                "COMM_PARTICIPANTS", 10_100L,           // 100 n
+                "FUND_RAISED_VND", 151_500_000L,        // 1,500,000 n
+                "CHILDREN_GIFTED", 211L,                // 10 + n, for 11 units: 110 + 101
+                "GIFTS_VALUE_VND", 25_250_000L,         // 250,000 n
+                "CHILDREN_FORUMS", 11L,                 // n mod 3: 1+2+0+1+2+0+0+2+0+1+2
+                "SWIM_LESSON_CHILDREN", 505L);          // 5 n
         await("the ministry's approved figures equal what was reported").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(consolidated(u.ministry(), "campaign", campaign, "APPROVED")).isEqualTo(expected);
             assertThat(consolidated(u.ministry(), "plan", guidance, "APPROVED")).isEqualTo(expected);
@@ -186,16 +212,15 @@ class CampaignWalkIT {
         setClocks("2024-08-10T09:00:00+07:00");
         await("the city hears that all its wards reported").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(inboxKinds(u.city())).contains("ALL_CHILDREN_REPORTED"));
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(inboxKinds(u.quyetThang())).containsOnlyOnce("REPORT_RETURNED")
+        awaitNotificationServiceCaughtUp("2024-08-10T09:00:00+07:00");
+        assertThat(inboxKinds(u.quyetThang())).containsOnlyOnce("REPORT_RETURNED")
+                .doesNotContain("REMINDER", "DUE", "OVERDUE", "ESCALATION");
+        assertThat(inboxKinds(u.city())).containsOnlyOnce("ALL_CHILDREN_REPORTED")
+                .doesNotContain("REMINDER", "DUE", "OVERDUE", "ESCALATION");
+        for (Map<String, Object> o : obligations) {
+            assertThat(inboxKinds(UUID.fromString((String) o.get("unitId"))))
                     .doesNotContain("REMINDER", "DUE", "OVERDUE", "ESCALATION");
-            assertThat(inboxKinds(u.city())).containsOnlyOnce("ALL_CHILDREN_REPORTED")
-                    .doesNotContain("REMINDER", "DUE", "OVERDUE", "ESCALATION");
-            for (Map<String, Object> o : obligations) {
-                assertThat(inboxKinds(UUID.fromString((String) o.get("unitId"))))
-                        .doesNotContain("REMINDER", "DUE", "OVERDUE", "ESCALATION");
-            }
-        });
+        }
     }
 
     /**
@@ -290,11 +315,10 @@ class CampaignWalkIT {
         setClocks("2025-07-17T09:00:00+07:00");
         await("the escalation reaches the new province").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(inboxKinds(newProvince)).containsOnlyOnce("ESCALATION"));
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(deadlineNotices(u.dakBlo())).as("nothing for a unit that ceased").isEmpty();
-            assertThat(deadlineNotices(u.dakGlei())).as("nor for the abolished district").isEmpty();
-            assertThat(deadlineNotices(dakPlo)).as("each sent once").containsExactlyInAnyOrderElementsOf(expectedSoFar);
-        });
+        awaitNotificationServiceCaughtUp("2025-07-17T09:00:00+07:00");
+        assertThat(deadlineNotices(u.dakBlo())).as("nothing for a unit that ceased").isEmpty();
+        assertThat(deadlineNotices(u.dakGlei())).as("nor for the abolished district").isEmpty();
+        assertThat(deadlineNotices(dakPlo)).as("each sent once").containsExactlyInAnyOrderElementsOf(expectedSoFar);
 
         // Every figure still counted once: as then and as now, at the ministry, the same; the consistency check clean.
         assertThat(consolidated(u.ministry(), "campaign", campaign, "SUBMITTED")).isEqualTo(totals(reported2025));
@@ -322,6 +346,44 @@ class CampaignWalkIT {
         String kontumRow = "campaigns[0].children.find { it.unitId == '" + kontumWard + "' }";
         assertThat(nonZero(comparison.path(kontumRow + ".values"))).isEqualTo(quyetThang);
         assertThat(upper(comparison, kontumRow)).isEqualTo(sum(quyetThang, thongNhat));
+    }
+
+    /**
+     * Waits until notification-service has passed {@code now}, so that whatever it would still send about what
+     * has happened so far is in the inboxes already: its planner has planned every deadline up to the clock (no
+     * deadline under the ministry has a next step at or before it; the planner moves that mark in the transaction
+     * that writes the inbox notices), and its consumer group has committed offsets at the end of every topic it
+     * reads, as they stand now.
+     */
+    static void awaitNotificationServiceCaughtUp(String now) {
+        java.time.Instant clock = java.time.OffsetDateTime.parse(now).toInstant();
+        await("notification-service's planner past " + now).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Response page = system.notification().queryParam("unit", units.ministry()).queryParam("scope", "subtree")
+                    .queryParam("size", 200).get("/api/v1/deadlines").then().statusCode(200).extract().response();
+            assertThat(page.<Integer>path("total")).isLessThanOrEqualTo(200);
+            assertThat(page.<List<String>>path("items.nextReminderAt"))
+                    .allSatisfy(next -> assertThat(next == null || java.time.OffsetDateTime.parse(next).toInstant().isAfter(clock))
+                            .as("next step %s", next).isTrue());
+        });
+        List<String> topics = List.of("plan.units.v1", "plan.plans.v1", "plan.obligations.v1", "report.reports.v1",
+                "report.consolidations.v1");
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", stack.infrastructure().bootstrapServers());
+        try (Admin kafka = Admin.create(p)) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            kafka.describeTopics(topics).allTopicNames().get().forEach((topic, d) -> d.partitions()
+                    .forEach(i -> latest.put(new TopicPartition(topic, i.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> end = new HashMap<>();
+            kafka.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+            await("notification-service's consumer at the end of its topics").atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = kafka.listConsumerGroupOffsets("notification-service")
+                        .partitionsToOffsetAndMetadata().get();
+                return end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+            });
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static UUID byCode(String code) {

@@ -6,9 +6,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +28,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +49,7 @@ class ConsumerLoopTest {
     KafkaClients clients;
 
     KafkaProducer<String, byte[]> producer;
+    private final Map<String, Integer> partitions = new HashMap<>();
 
     @BeforeEach
     void open() {
@@ -60,10 +68,13 @@ class ConsumerLoopTest {
 
         send(eventId, sent);
         send(eventId, sent);
+        // A later event of the same key lands on the same partition, after the redelivery: once it is
+        // applied, the consumer has passed the redelivered record too.
         String marker = UUID.randomUUID().toString();
-        send(marker, sent(UUID.randomUUID()));
+        send(marker, sent(sent.notificationId()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(marker) == 1);
+        assertThat(partitionOf(marker)).isEqualTo(partitionOf(eventId));
         assertThat(applied(eventId)).isEqualTo(1);
         assertThat(inboxOutcome(eventId)).isEqualTo("APPLIED");
     }
@@ -88,13 +99,18 @@ class ConsumerLoopTest {
         String poisonId = UUID.randomUUID().toString();
         String nextId = UUID.randomUUID().toString();
 
-        send(poisonId, new NotificationFailed(poisonKey, UUID.randomUUID(), "WEBHOOK", "REMINDER", "k", null, null, 5,
-                "POISON", OffsetDateTime.now()));
+        send(poisonId, poison(poisonKey));
         send(nextId, sent(UUID.randomUUID()));
-
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(nextId) == 1);
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.read(Topics.deadLetterOf("events-test"),
-                r -> poisonId.equals(OutboxTest.header(r, CloudEventHeaders.ID)), 1, Duration.ofSeconds(30));
+        // Once the poison is recorded as dead-lettered it is never sent there again; a second poison event of
+        // the same key follows it into the dead-letter topic on the same partition, after any copy of it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DEAD_LETTERED".equals(inboxOutcome(poisonId)));
+        String laterPoisonId = UUID.randomUUID().toString();
+        send(laterPoisonId, poison(poisonKey));
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readThrough(Topics.deadLetterOf("events-test"),
+                r -> poisonId.equals(OutboxTest.header(r, CloudEventHeaders.ID)), Set.of(laterPoisonId),
+                Duration.ofSeconds(30));
         assertThat(dead).hasSize(1);
         ConsumerRecord<String, byte[]> r = dead.get(0);
         assertThat(r.key()).isEqualTo(poisonKey.toString());
@@ -107,17 +123,41 @@ class ConsumerLoopTest {
     }
 
     @Test
-    void aRecordThatIsNotAnEventGoesToTheDeadLetterTopic() {
-        String key = UUID.randomUUID().toString();
-        producer.send(new ProducerRecord<>(Topics.DELIVERIES, key, "not an event".getBytes()));
-        producer.flush();
+    void aRecordThatIsNotAnEventGoesToTheDeadLetterTopic() throws Exception {
+        UUID key = UUID.randomUUID();
+        RecordMetadata sent = producer.send(new ProducerRecord<>(Topics.DELIVERIES, key.toString(), "not an event".getBytes()))
+                .get();
+        // Once the consumer's committed offset is past the record it is not read again; a poison event of the same
+        // key then follows it into the dead-letter topic on the same partition, after any copy of it.
+        awaitCommittedPast(sent);
+        String laterPoisonId = UUID.randomUUID().toString();
+        send(laterPoisonId, poison(key));
 
-        List<ConsumerRecord<String, byte[]>> dead = TopicReader.read(Topics.deadLetterOf("events-test"),
-                r -> key.equals(r.key()), 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readThrough(Topics.deadLetterOf("events-test"),
+                r -> key.toString().equals(r.key()) && !laterPoisonId.equals(OutboxTest.header(r, CloudEventHeaders.ID)),
+                Set.of(laterPoisonId), Duration.ofSeconds(30));
 
         assertThat(dead).hasSize(1);
         assertThat(OutboxTest.header(dead.get(0), EventConsumerLoop.DLT_ERROR)).contains("ce_id");
         assertThat(new String(dead.get(0).value())).isEqualTo("not an event");
+    }
+
+    /** Waits until the service's consumer group has committed an offset past the record. */
+    private void awaitCommittedPast(RecordMetadata record) {
+        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = clients.admin()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("events-test").partitionsToOffsetAndMetadata()
+                        .get().get(tp);
+                return committed != null && committed.offset() > record.offset();
+            });
+        }
+    }
+
+    /** An event the test handler refuses, keyed by {@code notificationId}. */
+    private static NotificationFailed poison(UUID notificationId) {
+        return new NotificationFailed(notificationId, UUID.randomUUID(), "WEBHOOK", "REMINDER", "k", null, null, 5,
+                "POISON", OffsetDateTime.now());
     }
 
     private NotificationSent sent(UUID id) {
@@ -132,7 +172,13 @@ class ConsumerLoopTest {
     private void send(String eventId, vn.actionmonth.events.EventPayload payload, String requestId) throws Exception {
         EventEnvelope e = new EventEnvelope(eventId, "/test", payload.type(), OffsetDateTime.now(), payload.subject(),
                 payload.topic(), payload.key(), null);
-        producer.send(CloudEventHeaders.toRecord(e, mapper.writeValueAsBytes(payload), requestId)).get();
+        partitions.put(eventId, producer.send(CloudEventHeaders.toRecord(e, mapper.writeValueAsBytes(payload), requestId))
+                .get().partition());
+    }
+
+    /** The partition the event was last sent to. */
+    private int partitionOf(String eventId) {
+        return partitions.get(eventId);
     }
 
     /** The request id and event id the handler's logging context held. */

@@ -14,4 +14,9 @@ class ArchitectureTest {
     void nativeSqlLivesInRepositories() {
         ArchitectureRules.checkSqlStaysInRepositories("vn.actionmonth.notification");
     }
+
+    @Test
+    void usesNoClassOfAnotherService() {
+        ArchitectureRules.checkServicesStayApart("vn.actionmonth.notification");
+    }
 }

@@ -106,9 +106,19 @@ class ExactlyOnceTest extends NotificationTestBase {
         runAt(at(2024, 7, 13));
         String submittedId = publish(submitted(o, 1));
         publish(submitted(o, 1), submittedId);
-        awaitConsumed(submittedId);
-        runAt(at(2024, 7, 13).plusHours(1));
+        String resubmitted = publish(submitted(o, 1));
+        awaitConsumed(submittedId, resubmitted);
+        // Every later step of the policy: had the redelivered or replayed submission been taken for anything
+        // but the one submission (reopening the deadline, say), a reminder, due or overdue notice would show.
+        runAt(at(2024, 7, 17));
+        runAt(at(2024, 7, 19));
+        runAt(at(2024, 7, 20));
+        runAt(at(2024, 7, 21));
+        runAt(at(2024, 7, 23));
+        runAt(at(2024, 7, 27));
         assertThat(inboxKinds(t.ward(0))).containsExactly("PLAN_PUBLISHED", "REMINDER");
+        assertThat(inbox(t.city())).as("no escalation, and its only ward's report announced once")
+                .extracting(i -> i.get("kind")).containsExactly("ALL_CHILDREN_REPORTED");
     }
 
     @Test

@@ -44,4 +44,13 @@ class ReminderPolicyTest {
         assertThat(DEFAULT.nextAfter(DUE, Instant.parse("2024-07-26T17:00:00Z"))).isEmpty();
         assertThat(new ReminderPolicy(List.of(), false, List.of(), null).steps()).isEmpty();
     }
+
+    @Test
+    void anEscalationTakesItsPlaceAmongTheOverdueNoticesAndComesLastOnItsDay() {
+        ReminderPolicy policy = new ReminderPolicy(List.of(), false, List.of(10, 7, 1), 7);
+        assertThat(policy.steps()).extracting(Step::code).containsExactly(
+                "OVERDUE+1", "OVERDUE+7", "ESCALATION+7", "OVERDUE+10");
+        assertThat(policy.dueBetween(DUE, Instant.parse("2024-07-26T00:00:00Z"), Instant.parse("2024-07-26T17:00:00Z")))
+                .containsExactly(new Step(NotificationKind.OVERDUE, 7), new Step(NotificationKind.ESCALATION, 7));
+    }
 }

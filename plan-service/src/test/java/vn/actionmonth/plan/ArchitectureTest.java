@@ -7,15 +7,16 @@ class ArchitectureTest {
 
     @Test
     void layersKeepTheirBoundariesAndTakeDependenciesThroughConstructors() {
-        ArchitectureRules.check("vn.actionmonth.plan",
-                // Debt: plan-service's services still take and return REST DTOs (PlanInput, UnitInput, PlanView…).
-                "service");
+        ArchitectureRules.check("vn.actionmonth.plan");
     }
 
     @Test
     void nativeSqlLivesInRepositories() {
-        ArchitectureRules.checkSqlStaysInRepositories("vn.actionmonth.plan",
-                // Debt: the unit import writes its rows in JDBC batches from the service.
-                "vn.actionmonth.plan.service.ImportService");
+        ArchitectureRules.checkSqlStaysInRepositories("vn.actionmonth.plan");
+    }
+
+    @Test
+    void usesNoClassOfAnotherService() {
+        ArchitectureRules.checkServicesStayApart("vn.actionmonth.plan");
     }
 }

@@ -11,6 +11,7 @@ import vn.actionmonth.plan.service.SyntheticTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,57 @@ class UnitImportTest {
         given().auth().oauth2(system()).contentType("text/csv").queryParam("rootId", root)
                 .body(csv.replace("00001,Phường Phúc Xá,001", "00001,Phường Phúc Xá,01")).post("/api/v1/unit-imports").then()
                 .statusCode(400).body("violations.field", equalTo(List.of("rows[4].parentCode")));
+    }
+
+    @Test
+    void aCsvThatStartsWithAByteOrderMarkImports() {
+        UUID root = newRoot("Bộ Thử BOM");
+        String csv = "\uFEFFcode,name,parent_code\n01,Thành phố Hà Nội,\n001,Quận Ba Đình,01\n";
+
+        assertThat(importCsv(root, csv, "2025-07-01")).containsEntry("created", 2);
+        assertThat(namesByCode(root)).containsExactly(Map.entry("01", "Thành phố Hà Nội"), Map.entry("001", "Quận Ba Đình"));
+    }
+
+    @Test
+    void decomposedVietnameseTextIsStoredComposed() {
+        UUID root = newRoot("Bộ Thử NFD");
+        String composed = "Phường Nghĩa Đô";
+        String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);
+        assertThat(decomposed).as("the file's text is decomposed").isNotEqualTo(composed).hasSizeGreaterThan(composed.length());
+        String csv = "code,name,parent_code\n01,Thành phố Hà Nội,\n00160," + decomposed + ",01\n";
+
+        assertThat(importCsv(root, csv, "2025-07-01")).containsEntry("created", 2);
+        assertThat(namesByCode(root).get("00160")).isEqualTo(composed);
+        given().auth().oauth2(as(root, "admin")).queryParam("name", "nghia do").get("/api/v1/units").then()
+                .body("items.name", equalTo(List.of(composed)));
+    }
+
+    @Test
+    void crlfLineEndsCountAsOneLineAndLeaveNothingInTheFields() {
+        UUID root = newRoot("Bộ Thử CRLF");
+        // name last, so that a carriage return left over would end the name
+        String csv = "code,parent_code,name\r\n01,,Thành phố Hà Nội\r\n001,01,Quận Ba Đình\r\n";
+        assertThat(importCsv(root, csv, "2025-07-01")).containsEntry("created", 2);
+        assertThat(namesByCode(root)).containsExactly(Map.entry("01", "Thành phố Hà Nội"), Map.entry("001", "Quận Ba Đình"));
+
+        // line 4 of the file is the bad row, as an editor shows it
+        String bad = "code,parent_code,name\r\n00001,001,Phường Phúc Xá\r\n00004,001,Phường Trúc Bạch\r\n00006,001,\r\n";
+        given().auth().oauth2(system()).contentType("text/csv; charset=UTF-8").queryParam("rootId", root)
+                .body(bad.getBytes(StandardCharsets.UTF_8)).post("/api/v1/unit-imports").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("rows[4].name")));
+    }
+
+    @Test
+    void quotedFieldsKeepTheirCommasAndDoubledQuotes() {
+        UUID root = newRoot("Bộ Thử Ngoặc Kép");
+        String csv = "code,name,parent_code\n"
+                + "01,Thành phố Hà Nội,\n"
+                + "\"001\",\"Quận Ba Đình, Hà Nội\",01\n"
+                + "00001,\"Trường Tiểu học \"\"Kim Đồng\"\", phường Phúc Xá\",\"001\"\n";
+
+        assertThat(importCsv(root, csv, "2025-07-01")).containsEntry("created", 3);
+        assertThat(namesByCode(root)).containsExactly(Map.entry("01", "Thành phố Hà Nội"),
+                Map.entry("001", "Quận Ba Đình, Hà Nội"), Map.entry("00001", "Trường Tiểu học \"Kim Đồng\", phường Phúc Xá"));
     }
 
     @Test
@@ -148,6 +200,16 @@ class UnitImportTest {
         return given().auth().oauth2(system()).contentType("text/csv; charset=UTF-8").queryParam("rootId", root)
                 .queryParam("validFrom", validFrom).body(csv.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/unit-imports").then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
+    /** The names under the root as stored, by code, top down. */
+    private static Map<String, String> namesByCode(UUID root) {
+        List<Map<String, Object>> items = given().auth().oauth2(system()).queryParam("size", 50)
+                .get("/api/v1/units/" + root + "/subtree").then().statusCode(200).extract().jsonPath().getList("items");
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        items.stream().filter(u -> u.get("adminCode") != null)
+                .forEach(u -> out.put((String) u.get("adminCode"), (String) u.get("name")));
+        return out;
     }
 
     private static Map<String, Object> importJson(Object body) {

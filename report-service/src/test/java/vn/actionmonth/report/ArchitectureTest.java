@@ -12,8 +12,11 @@ class ArchitectureTest {
 
     @Test
     void nativeSqlLivesInRepositories() {
-        ArchitectureRules.checkSqlStaysInRepositories("vn.actionmonth.report",
-                // Debt: the consistency check runs its snapshot transaction from the service.
-                "vn.actionmonth.report.service.ConsistencyCheckService");
+        ArchitectureRules.checkSqlStaysInRepositories("vn.actionmonth.report");
+    }
+
+    @Test
+    void usesNoClassOfAnotherService() {
+        ArchitectureRules.checkServicesStayApart("vn.actionmonth.report");
     }
 }

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -97,6 +100,7 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The channel", content = @Content(schema = @Schema(implementation = ChannelView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @Operation(operationId = "getChannel",
             summary = "One channel", description = "With its ETag, for an update with If-Match.")
     public Response get(@PathParam("unitId") UUID unitId, @PathParam("id") UUID id) {
@@ -107,6 +111,8 @@ public class ChannelResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "409", description = "The unit already has a channel with this address, or the Idempotency-Key was used for another channel")
+    @APIResponse(responseCode = "201", description = "Created; a webhook channel shows its signing secret this once", content = @Content(schema = @Schema(implementation = ChannelView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @Operation(operationId = "createChannel",
             summary = "Subscribe an email address or webhook", description = "Only an admin of the unit. For a webhook the "
             + "answer carries `secret`, the key of the X-ActionMonth-Signature header; it is shown only in answers to this "
@@ -125,6 +131,9 @@ public class ChannelResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = ChannelView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
+    @APIResponse(responseCode = "409", description = "The unit already has a channel with this address")
     @Operation(operationId = "updateChannel",
             summary = "Change a channel", description = "Only an admin of the unit; needs If-Match with the channel's ETag. "
             + "The webhook secret stays the same.")
@@ -137,6 +146,7 @@ public class ChannelResource {
 
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @Operation(operationId = "deleteChannel",
             summary = "Remove a channel", description = "Only an admin of the unit. What still waits to go out through it is cancelled.")
     public Response delete(@PathParam("unitId") UUID unitId, @PathParam("id") UUID id) {

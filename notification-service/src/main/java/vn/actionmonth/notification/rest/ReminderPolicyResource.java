@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.Roles;
@@ -63,6 +66,7 @@ public class ReminderPolicyResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "The policy", content = @Content(schema = @Schema(implementation = PolicyView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @Operation(operationId = "getReminderPolicy",
             summary = "A campaign's reminder policy", description = "Its own or, until it has one, the default. The ETag is "
             + "the version to send in If-Match.")
@@ -72,6 +76,8 @@ public class ReminderPolicyResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = PolicyView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
     @Operation(operationId = "replaceReminderPolicy",
             summary = "Set a campaign's reminder policy", description = "System accounts or admins of a top unit; needs "
             + "If-Match (\"0\" while the default applies). Open deadlines follow the new policy from now on; notices "

@@ -11,10 +11,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.BatchSize;
+import vn.actionmonth.common.units.UnitPath;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -82,20 +82,19 @@ public class OrgUnit {
 
     /** Ids from the root down to the parent (the unit itself left out). */
     public List<UUID> ancestorIds() {
-        String[] parts = path.substring(1, path.length() - 1).split("/");
-        return Arrays.stream(parts, 0, parts.length - 1).map(UUID::fromString).toList();
+        return UnitPath.ancestorIds(path);
     }
 
     public UUID rootId() {
-        return UUID.fromString(path.substring(1, path.indexOf('/', 1)));
+        return UnitPath.rootId(path);
     }
 
     /** True when {@code other} is this unit or lies under it. */
     public boolean contains(OrgUnit other) {
-        return other.path.startsWith(path);
+        return UnitPath.isWithin(other.path, path);
     }
 
     public static String pathOf(OrgUnit parent, UUID id) {
-        return (parent == null ? "/" : parent.path) + id + "/";
+        return UnitPath.of(parent == null ? null : parent.path, id);
     }
 }

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.plan.domain.Share;
 import vn.actionmonth.plan.domain.UnitKind;
 
@@ -119,7 +120,7 @@ public class ReorganisationRepository {
     public List<TreeUnit> currentUnits(UUID rootId) {
         em.flush();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = TREE.prepare(c, params().text("scope", "/" + rootId + "/%"));
+             PreparedStatement ps = TREE.prepare(c, params().text("scope", UnitPath.root(rootId) + "%"));
              ResultSet rs = ps.executeQuery()) {
             List<TreeUnit> out = new ArrayList<>();
             while (rs.next()) {

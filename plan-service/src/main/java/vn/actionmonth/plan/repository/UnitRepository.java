@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.plan.domain.OrgUnit;
 
 import java.util.Collection;
@@ -51,7 +52,7 @@ public class UnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
     }
 
     public Optional<OrgUnit> byAdminCodeInTree(UUID rootId, String code) {
-        return find("adminCode = ?1 and retired = false and path like ?2", code, "/" + rootId + "/%")
+        return find("adminCode = ?1 and retired = false and path like ?2", code, UnitPath.root(rootId) + "%")
                 .firstResultOptional();
     }
 

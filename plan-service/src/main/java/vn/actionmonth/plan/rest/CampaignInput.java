@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.actionmonth.common.validation.DateBounds;
 import vn.actionmonth.common.validation.Text;
 import vn.actionmonth.plan.domain.PlanLimits;
+import vn.actionmonth.plan.service.CampaignDraft;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -23,4 +24,8 @@ public record CampaignInput(
         @Schema(description = "The numbered messages and slogans, in order", examples = "[\"Hành động thiết thực, ưu tiên nguồn lực cho trẻ em.\"]") @Size(max = PlanLimits.ITEMS) List<@Text(max = PlanLimits.LINE) String> messages,
         @DateBounds @Schema(description = "Reports of plans whose deadline rule is CAMPAIGN_DEFAULT are due before this day",
                 examples = "2024-07-31") LocalDate defaultDueDate) {
+
+    public CampaignDraft toDraft() {
+        return new CampaignDraft(name, year, theme, periodStart, periodEnd, messages, defaultDueDate);
+    }
 }

@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.Roles;
@@ -39,10 +43,11 @@ public class CampaignResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CampaignView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @Operation(operationId = "createCampaign",
             summary = "Create a campaign", description = "By an admin or planner of the root unit (the ministry) or a system account.")
     public Response create(@NotNull @Valid CampaignInput in, @Context UriInfo uri) {
-        Campaign c = service.create(in);
+        Campaign c = service.create(in.toDraft());
         return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
                 .tag(Preconditions.etag(c.version)).entity(CampaignView.of(c)).build();
     }
@@ -56,6 +61,7 @@ public class CampaignResource {
 
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The campaign", content = @Content(schema = @Schema(implementation = CampaignView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @Operation(operationId = "getCampaign", summary = "One campaign")
     public Response get(@PathParam("id") UUID id) {
         Campaign c = service.get(id);

@@ -2,6 +2,7 @@ package vn.actionmonth.plan.rest;
 
 import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.plan.service.ImportService;
+import vn.actionmonth.plan.service.UnitRow;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ final class CsvRows {
                 continue;
             }
             List<String> f = split(lines[i]);
-            rows.add(new ImportService.Numbered("rows[" + (i + 1) + "]", new ImportRow(get(f, col, "code"),
+            rows.add(new ImportService.Numbered("rows[" + (i + 1) + "]", new UnitRow(get(f, col, "code"),
                     get(f, col, "name"), get(f, col, "kind"), get(f, col, "parent_code"), get(f, col, "short_name"),
                     get(f, col, "agency_code"))));
         }

@@ -1,6 +1,7 @@
 package vn.actionmonth.plan.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.actionmonth.plan.service.UnitRow;
 
 /**
  * One unit of an import file. A unit is known by {@code code} (its administrative code) or, for
@@ -16,4 +17,8 @@ public record ImportRow(
         @Schema(description = "Code or agency code of the parent; blank for units directly under the root", examples = "608") String parentCode,
         @Schema(description = "Short name", examples = "P. Nguyễn Trãi") String shortName,
         @Schema(description = "QCVN 102 agency identifier", examples = "000.00.00.H41") String agencyCode) {
+
+    public UnitRow toRow() {
+        return new UnitRow(code, name, kind, parentCode, shortName, agencyCode);
+    }
 }

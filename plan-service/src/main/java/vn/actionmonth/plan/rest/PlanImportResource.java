@@ -16,6 +16,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -64,8 +65,8 @@ public class PlanImportResource {
     @Consumes(DOCX)
     @MaxBody(MAX_DOCUMENT)
     @Operation(operationId = "importPlanDocx", summary = "A draft plan from its .docx", description = DESCRIPTION)
-    @APIResponse(responseCode = "201", description = "Draft created")
-    @APIResponse(responseCode = "200", description = "Read, not created: see problems and unresolved")
+    @APIResponse(responseCode = "201", description = "Draft created", content = @Content(schema = @Schema(implementation = PlanImportView.class)))
+    @APIResponse(responseCode = "200", description = "Read, not created: see problems and unresolved", content = @Content(schema = @Schema(implementation = PlanImportView.class)))
     @APIResponse(responseCode = "400", description = "Not a .docx file")
     @APIResponse(responseCode = "403", description = "Not a planner")
     public Response importDocx(byte[] body, @Context UriInfo uri) {
@@ -77,8 +78,8 @@ public class PlanImportResource {
     @MaxBody(MAX_DOCUMENT)
     @Operation(operationId = "importPlanText", summary = "A draft plan from its text (UTF-8)", description = DESCRIPTION
             + " One paragraph per line.")
-    @APIResponse(responseCode = "201", description = "Draft created")
-    @APIResponse(responseCode = "200", description = "Read, not created: see problems and unresolved")
+    @APIResponse(responseCode = "201", description = "Draft created", content = @Content(schema = @Schema(implementation = PlanImportView.class)))
+    @APIResponse(responseCode = "200", description = "Read, not created: see problems and unresolved", content = @Content(schema = @Schema(implementation = PlanImportView.class)))
     @APIResponse(responseCode = "400", description = "Not UTF-8 text")
     @APIResponse(responseCode = "403", description = "Not a planner")
     public Response importText(byte[] body, @Context UriInfo uri) {
@@ -103,7 +104,7 @@ public class PlanImportResource {
     }
 
     private static Response answer(PlanImportService.Imported i, UriInfo uri) {
-        PlanImportView view = new PlanImportView(i.draft() == null ? null : PlanView.of(i.draft()), i.plan(),
+        PlanImportView view = new PlanImportView(i.draft() == null ? null : PlanView.of(i.draft()), PlanInput.of(i.plan()),
                 PlanImportService.sourcesByField(i.parsed()), i.unresolved(), i.candidates(), i.problems());
         if (i.draft() == null) {
             return Response.ok(view).build();

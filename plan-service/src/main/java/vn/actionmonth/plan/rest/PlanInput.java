@@ -10,6 +10,7 @@ import vn.actionmonth.common.validation.Text;
 import vn.actionmonth.plan.domain.Activity;
 import vn.actionmonth.plan.domain.Assignment;
 import vn.actionmonth.plan.domain.PlanLimits;
+import vn.actionmonth.plan.service.PlanDraft;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -49,32 +50,22 @@ public record PlanInput(
         @Size(max = PlanLimits.ITEMS) @Schema(description = "Nơi nhận, as written", examples = "[\"Bộ Lao động – TBXH (b/c);\"]") List<@Text(max = PlanLimits.LINE) String> recipients,
         @Valid @Schema(description = "Người ký") Signer signer) {
 
-    /**
-     * The requirements as given, whichever way: the single one, or the list. With both (a client of
-     * one requirement that read a plan and sends it back changed), the single one stands for the
-     * list's main requirement, and keeps its id.
-     */
-    public List<ReportingRequirement> requirementList() {
-        if (reportingRequirements == null) {
-            return reportingRequirement == null ? List.of() : List.of(reportingRequirement);
-        }
-        ReportingRequirement main = main(reportingRequirements);
-        if (reportingRequirement == null || main == null || reportingRequirement.equals(main)) {
-            return reportingRequirements;
-        }
-        ReportingRequirement single = reportingRequirement.id() != null ? reportingRequirement
-                : reportingRequirement.withId(main.id());
-        return reportingRequirements.stream().map(r -> r == main ? single : r).toList();
+    public PlanDraft toDraft() {
+        return new PlanDraft(number, title, issuerId, issueDate, issuePlace, dateLine, campaignId, validFrom, validTo,
+                basisPlanId, basisDocuments, theme, periodStart, periodEnd, objectives, requirements, messages, activities,
+                assignments, reportingRequirement == null ? null : reportingRequirement.toDraft(),
+                reportingRequirements == null ? null : reportingRequirements.stream()
+                        .map(r -> r == null ? null : r.toDraft()).toList(),
+                recipients, signer == null ? null : signer.toDraft());
     }
 
-    /** The first final requirement, or the first when none is final: what a client of one requirement sees. */
-    public static ReportingRequirement main(List<ReportingRequirement> all) {
-        return all.stream().filter(r -> r != null && r.kindOrDefault() == vn.actionmonth.plan.domain.RequirementKind.FINAL)
-                .findFirst().orElse(all.isEmpty() ? null : all.get(0));
-    }
-
-    /** The prefix of requirement {@code i}'s fields in a violation, as the client wrote it. */
-    public String requirementField(int i) {
-        return reportingRequirements != null ? "reportingRequirements[" + i + "]." : "reportingRequirement.";
+    public static PlanInput of(PlanDraft d) {
+        return new PlanInput(d.number(), d.title(), d.issuerId(), d.issueDate(), d.issuePlace(), d.dateLine(), d.campaignId(),
+                d.validFrom(), d.validTo(), d.basisPlanId(), d.basisDocuments(), d.theme(), d.periodStart(), d.periodEnd(),
+                d.objectives(), d.requirements(), d.messages(), d.activities(), d.assignments(),
+                ReportingRequirement.of(d.reportingRequirement()),
+                d.reportingRequirements() == null ? null : d.reportingRequirements().stream()
+                        .map(ReportingRequirement::of).toList(),
+                d.recipients(), Signer.of(d.signer()));
     }
 }

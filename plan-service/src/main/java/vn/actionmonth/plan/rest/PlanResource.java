@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.Roles;
@@ -51,12 +55,13 @@ public class PlanResource {
     @MaxBody(PlanLimits.BODY)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Draft created", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @Operation(operationId = "createPlan",
             summary = "Write a draft plan", description = "A planner of the issuing unit writes it. Every rule is checked at once; "
             + "a broken rule answers 400 with one violation per field (basisPlanId, reportingRequirement.reportingUnitIds[i], "
             + "reportingRequirement.dueAt...) and writes nothing.")
     public Response create(@NotNull @Valid PlanInput in, @Context UriInfo uri) {
-        Plan p = service.create(in);
+        Plan p = service.create(in.toDraft());
         return Response.created(uri.getAbsolutePathBuilder().path(p.id.toString()).build()).tag(tag(p))
                 .entity(PlanView.of(p)).build();
     }
@@ -72,11 +77,12 @@ public class PlanResource {
                                @Parameter(example = "75/KH-UBND") @QueryParam("number") String number,
                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.list(campaignId, issuerId, status, year, number, page, size);
+        return service.list(campaignId, issuerId, status, year, number, page, size).map(PlanView::of);
     }
 
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @Operation(operationId = "getPlan",
             summary = "One plan", description = "With every section of the document. ETag carries the version.")
     public Response get(@PathParam("id") UUID id) {
@@ -88,15 +94,20 @@ public class PlanResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The plan is no longer a draft: amend it instead")
+    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
     @Operation(operationId = "updatePlan",
             summary = "Edit a draft", description = "Drafts only (409 once published: amend instead). Needs If-Match.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PlanInput in) {
-        Plan p = service.update(id, Preconditions.expectedVersion(ifMatch, true), in);
+        Plan p = service.update(id, Preconditions.expectedVersion(ifMatch, true), in.toDraft());
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
     }
 
     @POST
     @Path("{id}/publish")
+    @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The plan is not a draft")
     @Operation(operationId = "publishPlan",
             summary = "Publish a draft", description = "Checks the rules again, sets revision 1 and creates one reporting obligation "
             + "per reporting unit; emits PlanPublished and ObligationCreated.")
@@ -109,17 +120,22 @@ public class PlanResource {
     @POST
     @Path("{id}/amendments")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Amended", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The plan is not published")
+    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
     @Operation(operationId = "amendPlan",
             summary = "Amend a published plan", description = "The whole plan as it now reads, and why. Recorded as a revision; "
             + "obligations follow (created, changed or cancelled). Needs If-Match.")
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid AmendRequest in) {
-        Plan p = service.amend(id, Preconditions.expectedVersion(ifMatch, true), in.reason(), in.plan());
+        Plan p = service.amend(id, Preconditions.expectedVersion(ifMatch, true), in.reason(), in.plan().toDraft());
         return Response.ok(PlanView.of(p)).tag(tag(p)).build();
     }
 
     @POST
     @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The plan is not published")
     @Operation(operationId = "closePlan",
             summary = "Close a published plan", description = "Cancels its open obligations; emits PlanClosed and ObligationCancelled.")
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid CloseRequest in) {
@@ -149,7 +165,7 @@ public class PlanResource {
             summary = "Who has issued their own plan", description = "Of the plan's reporting units (other than its issuer), "
             + "which have a published or closed plan implementing it, and which do not.")
     public CoverageView coverage(@PathParam("id") UUID id) {
-        return service.coverage(id);
+        return CoverageView.of(service.coverage(id));
     }
 
     @GET

@@ -6,6 +6,8 @@ import vn.actionmonth.plan.domain.Assignment;
 import vn.actionmonth.plan.domain.Plan;
 import vn.actionmonth.plan.domain.PlanStatus;
 import vn.actionmonth.plan.domain.PlanWarning;
+import vn.actionmonth.plan.service.PlanDraft;
+import vn.actionmonth.plan.service.RequirementDraft;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -46,8 +48,9 @@ public record PlanView(
         @Schema(description = "Increases with every change; the ETag", examples = "2") long version) {
 
     public static PlanView of(Plan p) {
-        List<ReportingRequirement> all = p.reporting.stream().map(ReportingRequirement::of).toList();
-        ReportingRequirement main = PlanInput.main(all);
+        List<RequirementDraft> drafts = p.reporting.stream().map(RequirementDraft::of).toList();
+        List<ReportingRequirement> all = drafts.stream().map(ReportingRequirement::of).toList();
+        ReportingRequirement main = ReportingRequirement.of(PlanDraft.main(drafts));
         Signer signer = p.signerName == null && p.signerTitle == null ? null : new Signer(p.signerName, p.signerTitle);
         return new PlanView(p.id, p.number, p.title, p.issuerId, p.issueDate, p.issuePlace, p.dateLine, p.campaignId, p.year,
                 p.validFrom, p.validTo,

@@ -4,15 +4,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.actionmonth.common.VietnamTime;
 import vn.actionmonth.common.validation.DateBounds;
 import vn.actionmonth.common.validation.Text;
 import vn.actionmonth.events.plan.IndicatorSetCode;
 import vn.actionmonth.plan.domain.DueRule;
 import vn.actionmonth.plan.domain.PlanLimits;
-import vn.actionmonth.plan.domain.Requirement;
 import vn.actionmonth.plan.domain.RequirementKind;
 import vn.actionmonth.plan.domain.UnitRule;
+import vn.actionmonth.plan.service.RequirementDraft;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -43,33 +42,14 @@ public record ReportingRequirement(
         @Text(max = 500) @Schema(description = "Read only: how dueAt was resolved from dueRule", readOnly = true,
                 examples = "plan 75/KH-UBND is due before 20/07/2024; less 10 days") String dueResolution) {
 
-    public RequirementKind kindOrDefault() {
-        return kind == null ? RequirementKind.FINAL : kind;
-    }
-
-    public List<UUID> listedUnits() {
-        return reportingUnitIds == null ? List.of() : reportingUnitIds;
-    }
-
-    public List<UUID> copyTo() {
-        return copyToUnitIds == null ? List.of() : copyToUnitIds;
-    }
-
-    public ReportingRequirement withId(UUID newId) {
-        return new ReportingRequirement(newId, kind, text, reportingUnitIds, unitRule, recipientId, viaUnitId, copyToUnitIds,
+    public RequirementDraft toDraft() {
+        return new RequirementDraft(id, kind, text, reportingUnitIds, unitRule, recipientId, viaUnitId, copyToUnitIds,
                 indicatorSetCode, dueAt, dueText, dueRule, dueResolution);
     }
 
-    /** The same requirement as written, its deadline to be resolved again from its rule. */
-    public ReportingRequirement asWritten() {
-        return dueRule == null ? this : new ReportingRequirement(id, kind, text, reportingUnitIds, unitRule, recipientId,
-                viaUnitId, copyToUnitIds, indicatorSetCode, null, dueText, dueRule, null);
-    }
-
-    public static ReportingRequirement of(Requirement r) {
-        return new ReportingRequirement(r.id, r.kind, r.text, List.copyOf(r.reportingUnitIds), r.unitRule, r.recipientId,
-                r.viaUnitId, List.copyOf(r.copyToUnitIds), r.indicatorSetCode,
-                r.dueAt == null ? null : r.dueAt.atZoneSameInstant(VietnamTime.ZONE).toOffsetDateTime(), r.dueText,
-                r.dueRule, r.dueResolution);
+    public static ReportingRequirement of(RequirementDraft r) {
+        return r == null ? null : new ReportingRequirement(r.id(), r.kind(), r.text(), r.reportingUnitIds(), r.unitRule(),
+                r.recipientId(), r.viaUnitId(), r.copyToUnitIds(), r.indicatorSetCode(), r.dueAt(), r.dueText(), r.dueRule(),
+                r.dueResolution());
     }
 }

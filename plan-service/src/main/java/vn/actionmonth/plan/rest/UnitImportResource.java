@@ -21,6 +21,7 @@ import vn.actionmonth.common.rest.MaxBody;
 import vn.actionmonth.plan.domain.UnitLimits;
 import vn.actionmonth.plan.service.ImportService;
 import vn.actionmonth.plan.service.SyntheticTree;
+import vn.actionmonth.plan.service.UnitRow;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,9 +57,9 @@ public class UnitImportResource {
             if (r == null) {
                 throw Problems.invalid("units[" + i + "]", "must not be null");
             }
-            rows.add(new ImportService.Numbered("units[" + i + "]", r));
+            rows.add(new ImportService.Numbered("units[" + i + "]", r.toRow()));
         }
-        return service.importTree(request.rootId(), request.validFrom(), rows);
+        return ImportResult.of(service.importTree(request.rootId(), request.validFrom(), rows));
     }
 
     @MaxBody(UnitLimits.IMPORT_BODY)
@@ -75,7 +76,7 @@ public class UnitImportResource {
         if (rootId == null) {
             throw Problems.invalid(List.of(vn.actionmonth.common.problem.Problem.Violation.query("rootId", "is required")));
         }
-        return service.importTree(rootId, validFrom, CsvRows.parse(body == null ? "" : body));
+        return ImportResult.of(service.importTree(rootId, validFrom, CsvRows.parse(body == null ? "" : body)));
     }
 
     @POST
@@ -94,11 +95,11 @@ public class UnitImportResource {
         if (rootId == null) {
             throw Problems.invalid(List.of(vn.actionmonth.common.problem.Problem.Violation.query("rootId", "is required")));
         }
-        List<ImportRow> generated = SyntheticTree.generate(seed, size);
+        List<UnitRow> generated = SyntheticTree.generate(seed, size);
         List<ImportService.Numbered> rows = new ArrayList<>(generated.size());
         for (int i = 0; i < generated.size(); i++) {
             rows.add(new ImportService.Numbered("units[" + i + "]", generated.get(i)));
         }
-        return service.importTree(rootId, validFrom, rows);
+        return ImportResult.of(service.importTree(rootId, validFrom, rows));
     }
 }

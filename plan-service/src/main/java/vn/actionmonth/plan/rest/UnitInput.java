@@ -8,6 +8,7 @@ import vn.actionmonth.common.validation.DateBounds;
 import vn.actionmonth.common.validation.Text;
 import vn.actionmonth.plan.domain.UnitKind;
 import vn.actionmonth.plan.domain.UnitLimits;
+import vn.actionmonth.plan.service.UnitDraft;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -25,4 +26,8 @@ public record UnitInput(
         @Schema(description = "Reporting parent (on create; null creates a root, system accounts only)", examples = "0c4a5f3e-4a51-3c8e-a1b7-6d2f0e9b7c21") UUID parentId,
         @DateBounds @Schema(description = "First day the unit exists (default: today)", examples = "2024-01-01") LocalDate validFrom,
         @DateBounds @Schema(description = "Last day plus one, when known", examples = "2025-07-01") LocalDate validTo) {
+
+    public UnitDraft toDraft() {
+        return new UnitDraft(kind, name, shortName, adminCode, agencyCode, email, phone, address, parentId, validFrom, validTo);
+    }
 }

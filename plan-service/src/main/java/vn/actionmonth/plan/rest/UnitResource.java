@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,11 +59,13 @@ public class UnitResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UnitView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The code is already used by a current unit of the tree")
     @Operation(operationId = "createUnit",
             summary = "Create a unit", description = "Admins create units within their own subtree; only system accounts create roots. "
             + "201 with Location and ETag; 409 when a code is already used by a current unit of the tree.")
     public Response create(@NotNull @Valid UnitInput in, @jakarta.ws.rs.core.Context UriInfo uri) {
-        OrgUnit u = service.create(in);
+        OrgUnit u = service.create(in.toDraft());
         return Response.created(uri.getAbsolutePathBuilder().path(u.id.toString()).build())
                 .tag(Preconditions.etag(u.version)).entity(UnitView.of(u)).build();
     }
@@ -79,11 +83,12 @@ public class UnitResource {
             @Parameter(description = ASOF) @QueryParam("asOf") @DateBounds LocalDate asOf,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.search(name, code, asOf, page, size);
+        return service.search(name, code, asOf, page, size).map(UnitSummary::of);
     }
 
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The unit", content = @Content(schema = @Schema(implementation = UnitView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @Operation(operationId = "getUnit",
             summary = "One unit", description = "Readable within the caller's subtree and its ancestors. ETag carries the version.")
     public Response get(@PathParam("id") UUID id) {
@@ -94,18 +99,23 @@ public class UnitResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = UnitView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The code is already used by a current unit of the tree")
+    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
     @Operation(operationId = "updateUnit",
             summary = "Update a unit", description = "Names, codes, contacts and validity. Needs If-Match with the current ETag "
             + "(428 without, 412 when stale). The parent changes only by a move.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid UnitInput in) {
-        OrgUnit u = service.update(id, Preconditions.expectedVersion(ifMatch, true), in);
+        OrgUnit u = service.update(id, Preconditions.expectedVersion(ifMatch, true), in.toDraft());
         return Response.ok(UnitView.of(u)).tag(Preconditions.etag(u.version)).build();
     }
 
     @POST
     @Path("{id}/retire")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = UnitView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The unit still has current children or is already retired")
     @Operation(operationId = "retireUnit",
             summary = "Retire a unit", description = "The unit stops existing from effectiveTo; refused (409) while current units are under it.")
     public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -117,6 +127,8 @@ public class UnitResource {
     @POST
     @Path("{id}/move")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = UnitView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The move would put the unit under itself or under a retired unit")
     @Operation(operationId = "moveUnit",
             summary = "Move a unit to another parent", description = "From effectiveFrom the unit and its subtree report to the new parent; "
             + "the earlier parent stays in parentHistory. Emits UnitMoved for the unit and UnitChanged for each descendant.")
@@ -134,7 +146,7 @@ public class UnitResource {
                                       @Parameter(description = ASOF) @QueryParam("asOf") @DateBounds LocalDate asOf,
                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.children(id, asOf, page, size);
+        return service.children(id, asOf, page, size).map(UnitSummary::of);
     }
 
     @GET
@@ -146,7 +158,7 @@ public class UnitResource {
                                      @Parameter(description = ASOF) @QueryParam("asOf") @DateBounds LocalDate asOf,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return service.subtree(id, asOf, page, size);
+        return service.subtree(id, asOf, page, size).map(UnitSummary::of);
     }
 
     @GET
@@ -203,7 +215,7 @@ public class UnitResource {
             summary = "A small subtree as a nested tree", description = "Refused with 409 above " + UnitService.MAX_TREE_NODES
             + " units: read big subtrees with /subtree.")
     public UnitTreeNode tree(@PathParam("id") UUID id) {
-        return service.tree(id);
+        return UnitTreeNode.of(service.tree(id));
     }
 
     @GET

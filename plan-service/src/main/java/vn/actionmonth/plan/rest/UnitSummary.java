@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.UnitKind;
 import vn.actionmonth.plan.domain.UnitVersion;
+import vn.actionmonth.plan.service.ListedUnit;
 
 import java.time.LocalDate;
 
@@ -24,14 +25,16 @@ public record UnitSummary(
         @Schema(description = "Day it ceased to hold (exclusive); null while it holds", examples = "2025-07-01")
         LocalDate validTo) {
 
-    public static UnitSummary of(OrgUnit u) {
-        return new UnitSummary(u.id, u.kind, u.name, u.adminCode, u.agencyCode, u.parentId, u.depth, u.retired,
-                u.validFrom, u.validTo);
+    public static UnitSummary of(ListedUnit u) {
+        return new UnitSummary(u.id(), u.kind(), u.name(), u.adminCode(), u.agencyCode(), u.parentId(), u.depth(),
+                u.retired(), u.validFrom(), u.validTo());
     }
 
-    /** The unit as one of its versions shows it: it existed on the day asked about, so it was not retired then. */
+    public static UnitSummary of(OrgUnit u) {
+        return of(ListedUnit.of(u));
+    }
+
     public static UnitSummary of(UnitVersion v) {
-        return new UnitSummary(v.unitId(), v.kind(), v.name(), v.adminCode(), v.agencyCode(), v.parentId(), v.depth(),
-                false, v.validFrom(), v.validTo());
+        return of(ListedUnit.of(v));
     }
 }

@@ -7,7 +7,6 @@ import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.events.outbox.Outbox;
 import vn.actionmonth.plan.domain.Campaign;
 import vn.actionmonth.plan.repository.CampaignRepository;
-import vn.actionmonth.plan.rest.CampaignInput;
 
 import java.util.List;
 import java.util.UUID;
@@ -32,13 +31,13 @@ public class CampaignService {
     }
 
     @Transactional
-    public Campaign create(CampaignInput in) {
+    public Campaign create(CampaignDraft in) {
         return create(UUID.randomUUID(), in);
     }
 
     /** With a given id: the sample campaign keeps a fixed id. */
     @Transactional
-    public Campaign create(UUID id, CampaignInput in) {
+    public Campaign create(UUID id, CampaignDraft in) {
         if (!access.isSystem()) {
             if (!(access.has(Roles.ADMIN) || access.has(Roles.PLANNER)) || access.home().parentId != null) {
                 throw Problems.forbidden("campaigns are created by an admin or planner of the root unit, or a system account");

@@ -1,12 +1,12 @@
 package vn.actionmonth.plan.service;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import vn.actionmonth.common.VietnamTime;
 import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.common.validation.TextRules;
 import vn.actionmonth.events.EventPayload;
 import vn.actionmonth.events.outbox.Outbox;
@@ -17,14 +17,10 @@ import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.UnitKind;
 import vn.actionmonth.plan.domain.UnitLimits;
 import vn.actionmonth.plan.repository.UnitHistoryRepository;
+import vn.actionmonth.plan.repository.UnitImportRepository;
+import vn.actionmonth.plan.repository.UnitImportRepository.Existing;
 import vn.actionmonth.plan.repository.UnitRepository;
-import vn.actionmonth.plan.rest.ImportResult;
-import vn.actionmonth.plan.rest.ImportRow;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,8 +36,8 @@ import static vn.actionmonth.plan.messaging.UnitEvents.snapshot;
 /**
  * Imports a tree of units in one transaction: every row is checked first and nothing is written
  * when any row is bad; rows are matched to current units of the tree by code, so importing the
- * same file twice changes nothing. New units go in by JDBC batches (tens of thousands of rows in
- * seconds), their events by one outbox batch.
+ * same file twice changes nothing. New units go in by batches (see UnitImportRepository), their
+ * events by one outbox batch.
  *
  * <p>An import creates units and updates names, kinds and codes; it does not move units (a row
  * whose parent differs from the unit's current parent is refused): moves keep a dated history
@@ -53,13 +49,9 @@ public class ImportService {
     private static final Pattern ADMIN_CODE = Pattern.compile("[0-9]{2,5}");
     private static final Pattern AGENCY_CODE = Pattern.compile("[0-9A-Z.]{1,35}");
     private static final int MAX_REPORTED = 200;
-    private static final String INSERT_UNIT = "INSERT INTO org_unit (id, kind, name, short_name, search_name, admin_code, "
-            + "agency_code, parent_id, path, depth, valid_from, retired, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, 1)";
-    private static final String INSERT_PERIOD = "INSERT INTO org_unit_parent_period (unit_id, position, parent_id, valid_from) "
-            + "VALUES (?, 0, ?, ?)";
 
     /** A row and how error messages name it: {@code units[3]} for JSON, {@code rows[12]} (file line) for CSV. */
-    public record Numbered(String label, ImportRow row) {
+    public record Numbered(String label, UnitRow row) {
     }
 
     private final UnitRepository units;
@@ -67,26 +59,26 @@ public class ImportService {
     private final Access access;
     private final Outbox outbox;
     private final EntityManager em;
-    private final AgroalDataSource dataSource;
+    private final UnitImportRepository bulk;
     private final Clock clock;
     private final PlanService plans;
 
     public ImportService(UnitRepository units, UnitHistoryRepository history, Access access, Outbox outbox, EntityManager em,
-            AgroalDataSource dataSource, Clock clock, PlanService plans) {
+            UnitImportRepository bulk, Clock clock, PlanService plans) {
         this.plans = plans;
         this.units = units;
         this.history = history;
         this.access = access;
         this.outbox = outbox;
         this.em = em;
-        this.dataSource = dataSource;
+        this.bulk = bulk;
         this.clock = clock;
     }
 
     /** A national tree with its offices is 100,000 rows; on a busy machine that outlasts the default 60 s. */
     @Transactional
     @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 900)
-    public ImportResult importTree(UUID rootId, LocalDate validFrom, List<Numbered> rows) {
+    public ImportCounts importTree(UUID rootId, LocalDate validFrom, List<Numbered> rows) {
         long started = System.nanoTime();
         OrgUnit root = units.findByIdOptional(rootId)
                 .orElseThrow(() -> Problems.invalid("rootId", "no unit " + rootId));
@@ -116,7 +108,7 @@ public class ImportService {
             } else if (inFile.containsKey(parentCode)) {
                 p.parentRow = inFile.get(parentCode);
             } else if (existing.containsKey(parentCode)) {
-                p.parentId = existing.get(parentCode).id;
+                p.parentId = existing.get(parentCode).id();
             } else {
                 errors.add(Problem.Violation.body(p.label + ".parentCode",
                         "no unit with code " + parentCode + " in the file or in the tree"));
@@ -124,7 +116,7 @@ public class ImportService {
         }
         List<Parsed> created = new ArrayList<>();
         List<Parsed> changed = new ArrayList<>();
-        java.util.Set<UUID> retiredIds = retiredIds(treeRoot.id);
+        java.util.Set<UUID> retiredIds = bulk.retiredIds(treeRoot.id);
         for (Parsed p : parsed) {
             if (p.match == null) {
                 p.id = idOf(treeRoot.id, p.key, from, retiredIds);
@@ -132,12 +124,12 @@ public class ImportService {
             }
         }
         for (Parsed p : parsed) {
-            UUID parent = p.parentRow != null ? (p.parentRow.match != null ? p.parentRow.match.id : p.parentRow.id) : p.parentId;
+            UUID parent = p.parentRow != null ? (p.parentRow.match != null ? p.parentRow.match.id() : p.parentRow.id) : p.parentId;
             p.parentId = parent;
             if (p.match != null && parent != null) {
-                if (!parent.equals(p.match.parentId)) {
+                if (!parent.equals(p.match.parentId())) {
                     errors.add(Problem.Violation.body(p.label + ".parentCode", "unit " + p.key + " reports to another parent now; "
-                            + "move it with POST /api/v1/units/" + p.match.id + "/move"));
+                            + "move it with POST /api/v1/units/" + p.match.id() + "/move"));
                 } else if (p.differs()) {
                     changed.add(p);
                 }
@@ -149,12 +141,13 @@ public class ImportService {
         }
 
         List<EventPayload> events = new ArrayList<>(created.size() + changed.size());
-        insert(created, from);
+        bulk.insert(created.stream().map(p -> new UnitImportRepository.NewUnit(p.id, p.kind, p.name, p.row.shortName(),
+                Texts.searchKey(p.name), p.row.code(), p.row.agencyCode(), p.parentId, p.path, p.depth)).toList(), from);
         for (Parsed p : created) {
             events.add(new UnitCreated(newSnapshot(p, from)));
         }
         for (Parsed p : changed) {
-            OrgUnit u = units.findById(p.match.id);
+            OrgUnit u = units.findById(p.match.id());
             u.name = p.name;
             u.searchName = Texts.searchKey(p.name);
             u.kind = p.kind;
@@ -170,11 +163,11 @@ public class ImportService {
         em.flush();
         List<UUID> versioned = new ArrayList<>(created.size() + changed.size());
         created.forEach(p -> versioned.add(p.id));
-        changed.forEach(p -> versioned.add(p.match.id));
+        changed.forEach(p -> versioned.add(p.match.id()));
         history.record(versioned, from);
         outbox.appendAll(events);
         outbox.appendAll(plans.followTreeOf(treeRoot));
-        return new ImportResult(created.size(), changed.size(), parsed.size() - created.size() - changed.size(),
+        return new ImportCounts(created.size(), changed.size(), parsed.size() - created.size() - changed.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -191,7 +184,7 @@ public class ImportService {
             if (errors.size() > before) {
                 continue;
             }
-            ImportRow r = clean(n.row());
+            UnitRow r = clean(n.row());
             if (r.name() == null) {
                 errors.add(Problem.Violation.body(n.label() + ".name", "must not be blank"));
             }
@@ -224,13 +217,13 @@ public class ImportService {
         }
     }
 
-    private static ImportRow clean(ImportRow r) {
-        return new ImportRow(Texts.nfc(r.code()), Texts.nfc(r.name()), Texts.nfc(r.kind()), Texts.nfc(r.parentCode()),
+    private static UnitRow clean(UnitRow r) {
+        return new UnitRow(Texts.nfc(r.code()), Texts.nfc(r.name()), Texts.nfc(r.kind()), Texts.nfc(r.parentCode()),
                 Texts.nfc(r.shortName()), Texts.nfc(r.agencyCode()));
     }
 
     /** The kind given, or the one a statistical code's length implies. */
-    private static UnitKind kindOf(ImportRow r) {
+    private static UnitKind kindOf(UnitRow r) {
         if (r.kind() != null) {
             try {
                 return UnitKind.valueOf(r.kind().toUpperCase(java.util.Locale.ROOT));
@@ -254,8 +247,8 @@ public class ImportService {
         Map<UUID, String> paths = new HashMap<>();
         Map<UUID, Integer> depths = new HashMap<>();
         for (Existing e : existing.values()) {
-            paths.put(e.id, e.path);
-            depths.put(e.id, e.depth);
+            paths.put(e.id(), e.path());
+            depths.put(e.id(), e.depth());
         }
         paths.put(root.id, root.path);
         depths.put(root.id, root.depth);
@@ -280,7 +273,7 @@ public class ImportService {
                 if (parentPath == null) {
                     break;
                 }
-                paths.put(c.id, parentPath + c.id + "/");
+                paths.put(c.id, UnitPath.of(parentPath, c.id));
                 depths.put(c.id, depths.get(c.parentId) + 1);
                 c.path = paths.get(c.id);
                 c.depth = depths.get(c.id);
@@ -290,50 +283,8 @@ public class ImportService {
         return errors;
     }
 
-    private void insert(List<Parsed> created, LocalDate from) {
-        if (created.isEmpty()) {
-            return;
-        }
-        em.flush();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement unit = c.prepareStatement(INSERT_UNIT);
-             PreparedStatement period = c.prepareStatement(INSERT_PERIOD)) {
-            int n = 0;
-            for (Parsed p : created) {
-                unit.setObject(1, p.id);
-                unit.setString(2, p.kind.name());
-                unit.setString(3, p.name);
-                unit.setString(4, p.row.shortName());
-                unit.setString(5, Texts.searchKey(p.name));
-                unit.setString(6, p.row.code());
-                unit.setString(7, p.row.agencyCode());
-                unit.setObject(8, p.parentId);
-                unit.setString(9, p.path);
-                unit.setInt(10, p.depth);
-                unit.setDate(11, Date.valueOf(from));
-                unit.addBatch();
-                period.setObject(1, p.id);
-                period.setObject(2, p.parentId);
-                period.setDate(3, Date.valueOf(from));
-                period.addBatch();
-                if (++n % 1000 == 0) {
-                    unit.executeBatch();
-                    period.executeBatch();
-                }
-            }
-            unit.executeBatch();
-            period.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not write the imported units", e);
-        }
-    }
-
     private static UnitSnapshot newSnapshot(Parsed p, LocalDate from) {
-        String[] parts = p.path.substring(1, p.path.length() - 1).split("/");
-        List<UUID> ancestors = new ArrayList<>(parts.length - 1);
-        for (int i = 0; i < parts.length - 1; i++) {
-            ancestors.add(UUID.fromString(parts[i]));
-        }
+        List<UUID> ancestors = UnitPath.ancestorIds(p.path);
         return new UnitSnapshot(p.id, p.kind.name(), p.name, p.row.shortName(), p.row.code(), p.row.agencyCode(),
                 p.parentId, ancestors, List.of(new UnitSnapshot.ParentPeriod(p.parentId, from, null)), from, null, false, 1);
     }
@@ -348,40 +299,24 @@ public class ImportService {
         return taken.contains(id) ? UUID.randomUUID() : id;
     }
 
-    private java.util.Set<UUID> retiredIds(UUID rootId) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("SELECT id FROM org_unit WHERE path LIKE ?1 AND retired", UUID.class)
-                .setParameter(1, "/" + rootId + "/%").getResultList();
-        return new java.util.HashSet<>(ids);
-    }
-
-    /** Current units of the tree by administrative and by agency code, read without loading entities. */
+    /** Current units of the tree by administrative and by agency code. */
     private Map<String, Existing> existingByCode(UUID rootId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, admin_code, agency_code, name, short_name, kind, parent_id, "
-                + "path, depth FROM org_unit WHERE path LIKE ?1 AND NOT retired AND (admin_code IS NOT NULL OR agency_code IS NOT NULL)")
-                .setParameter(1, "/" + rootId + "/%").getResultList();
-        Map<String, Existing> out = new HashMap<>(rows.size() * 2);
-        for (Object[] r : rows) {
-            Existing e = new Existing((UUID) r[0], (String) r[3], (String) r[4], UnitKind.valueOf((String) r[5]),
-                    (String) r[2], (UUID) r[6], (String) r[7], ((Number) r[8]).intValue());
-            if (r[1] != null) {
-                out.put((String) r[1], e);
+        List<Existing> current = bulk.currentWithCode(rootId);
+        Map<String, Existing> out = new HashMap<>(current.size() * 2);
+        for (Existing e : current) {
+            if (e.adminCode() != null) {
+                out.put(e.adminCode(), e);
             }
-            if (r[2] != null) {
-                out.put((String) r[2], e);
+            if (e.agencyCode() != null) {
+                out.put(e.agencyCode(), e);
             }
         }
         return out;
     }
 
-    private record Existing(UUID id, String name, String shortName, UnitKind kind, String agencyCode, UUID parentId,
-                            String path, int depth) {
-    }
-
     private static final class Parsed {
         final String label;
-        final ImportRow row;
+        final UnitRow row;
         final UnitKind kind;
         final String key;
         final String name;
@@ -392,7 +327,7 @@ public class ImportService {
         String path;
         int depth;
 
-        Parsed(String label, ImportRow row, UnitKind kind) {
+        Parsed(String label, UnitRow row, UnitKind kind) {
             this.label = label;
             this.row = row;
             this.kind = kind;
@@ -405,9 +340,9 @@ public class ImportService {
         }
 
         boolean differs() {
-            return !name.equals(match.name) || kind != match.kind
-                    || (row.shortName() != null && !row.shortName().equals(match.shortName))
-                    || (row.agencyCode() != null && !Objects.equals(row.agencyCode(), match.agencyCode));
+            return !name.equals(match.name()) || kind != match.kind()
+                    || (row.shortName() != null && !row.shortName().equals(match.shortName()))
+                    || (row.agencyCode() != null && !Objects.equals(row.agencyCode(), match.agencyCode()));
         }
     }
 }

@@ -1,8 +1,6 @@
 package vn.actionmonth.plan.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import vn.actionmonth.common.VietnamTime;
 import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.common.problem.ProblemException;
@@ -21,9 +19,6 @@ import vn.actionmonth.plan.domain.UnitRef;
 import vn.actionmonth.plan.repository.CampaignRepository;
 import vn.actionmonth.plan.repository.PlanRepository;
 import vn.actionmonth.plan.repository.UnitRepository;
-import vn.actionmonth.plan.rest.PlanInput;
-import vn.actionmonth.plan.rest.ReportingRequirement;
-import vn.actionmonth.plan.rest.Signer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +49,7 @@ public class PlanImportService {
     public record Candidates(String field, String name, List<UUID> unitIds) {
     }
 
-    public record Imported(PlanDocumentParser.ParsedPlan parsed, PlanInput plan, Plan draft, List<String> unresolved,
+    public record Imported(PlanDocumentParser.ParsedPlan parsed, PlanDraft plan, Plan draft, List<String> unresolved,
                            List<Candidates> candidates, List<Problem.Violation> problems) {
     }
 
@@ -63,16 +58,16 @@ public class PlanImportService {
     private final CampaignRepository campaigns;
     private final UnitRepository units;
     private final Access access;
-    private final Validator validator;
+    private final DraftConstraints constraints;
 
     public PlanImportService(PlanService plans, PlanRepository planRepository, CampaignRepository campaigns,
-            UnitRepository units, Access access, Validator validator) {
+            UnitRepository units, Access access, DraftConstraints constraints) {
         this.plans = plans;
         this.planRepository = planRepository;
         this.campaigns = campaigns;
         this.units = units;
         this.access = access;
-        this.validator = validator;
+        this.constraints = constraints;
     }
 
     public Imported importText(String text) {
@@ -123,7 +118,7 @@ public class PlanImportService {
             UnitRef v = ref("reportingRequirement.viaUnitId", p.viaName(), issuer, candidates, unresolved);
             via = v.unitId();
         }
-        ReportingRequirement reporting = p.reportingText() == null ? null
+        RequirementDraft reporting = p.reportingText() == null ? null
                 : requirement(p, issuer, via, basisId != null, unresolved);
         List<Activity> activities = new ArrayList<>();
         for (int i = 0; i < p.activities().size(); i++) {
@@ -132,8 +127,8 @@ public class PlanImportService {
                     : ref("activities[" + i + "].leadUnit", a.lead(), issuer, candidates, unresolved);
             activities.add(new Activity(a.title(), null, lead, List.of(), a.time(), null, null, a.place(), List.of()));
         }
-        Signer signer = p.signerTitle() == null && p.signerName() == null ? null : new Signer(p.signerName(), p.signerTitle());
-        PlanInput input = new PlanInput(p.number(), p.title(), issuer.id, p.issueDate(), p.issuePlace(), p.dateLine(),
+        PlanDraft.Signer signer = p.signerTitle() == null && p.signerName() == null ? null : new PlanDraft.Signer(p.signerName(), p.signerTitle());
+        PlanDraft input = new PlanDraft(p.number(), p.title(), issuer.id, p.issueDate(), p.issuePlace(), p.dateLine(),
                 campaignId, null, null, basisId, p.basisDocuments(), p.theme(), p.periodStart(), p.periodEnd(), p.objectives(),
                 p.requirements(), p.messages(), activities, assignments, reporting, null, p.recipients(), signer);
 
@@ -142,9 +137,7 @@ public class PlanImportService {
             // an imported plan is of a campaign; a standing plan is written through the API
             problems.add(Problem.Violation.body("campaignId", "no campaign could be found for the document: choose one"));
         }
-        for (ConstraintViolation<PlanInput> v : validator.validate(input)) {
-            problems.add(Problem.Violation.body(v.getPropertyPath().toString(), v.getMessage()));
-        }
+        problems.addAll(constraints.violations(input));
         Plan draft = null;
         if (problems.isEmpty()) {
             try {
@@ -170,7 +163,7 @@ public class PlanImportService {
      * by rule ("trước ngày 15/7 hằng năm" a day of the campaign's year; "theo quy định" the
      * issuer's own deadline under the basis plan less {@link #LEAD_DAYS}, said so in unresolved).
      */
-    private static ReportingRequirement requirement(PlanDocumentParser.ParsedPlan p, OrgUnit issuer, UUID via,
+    private static RequirementDraft requirement(PlanDocumentParser.ParsedPlan p, OrgUnit issuer, UUID via,
                                                     boolean hasBasis, List<String> unresolved) {
         String text = p.reportingText();
         int verb = text.toLowerCase(java.util.Locale.ROOT).indexOf("báo cáo");
@@ -199,7 +192,7 @@ public class PlanImportService {
                         + "campaign's default deadline, check it");
             }
         }
-        return new ReportingRequirement(null, RequirementKind.FINAL, text, List.of(), rule, toIssuer ? issuer.id : null,
+        return new RequirementDraft(null, RequirementKind.FINAL, text, List.of(), rule, toIssuer ? issuer.id : null,
                 via, List.of(), rule == null ? null : DEFAULT_SET,
                 p.dueDate() == null ? null : VietnamTime.dueBefore(p.dueDate()), p.dueText(), dueRule, null);
     }

@@ -19,8 +19,6 @@ import vn.actionmonth.plan.repository.CampaignRepository;
 import vn.actionmonth.plan.repository.ObligationRepository;
 import vn.actionmonth.plan.repository.PlanRepository;
 import vn.actionmonth.plan.repository.UnitRepository;
-import vn.actionmonth.plan.rest.PlanInput;
-import vn.actionmonth.plan.rest.ReportingRequirement;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -68,14 +66,14 @@ public class PlanRules {
     }
 
     /** A requirement as given, with its deadline as given or as resolved from its rule, and how. */
-    public record Resolved(ReportingRequirement given, OffsetDateTime dueAt, String dueResolution) {
+    public record Resolved(RequirementDraft given, OffsetDateTime dueAt, String dueResolution) {
     }
 
     /** A deadline as given or as resolved from its rule, and how. */
     private record Due(OffsetDateTime at, String resolution) {
     }
 
-    public Checked check(PlanInput in, UUID planId, List<Problem.Violation> errors) {
+    public Checked check(PlanDraft in, UUID planId, List<Problem.Violation> errors) {
         OrgUnit issuer = units.findById(in.issuerId());
         if (issuer == null) {
             errors.add(Problem.Violation.body("issuerId", "no unit " + in.issuerId()));
@@ -128,12 +126,12 @@ public class PlanRules {
             });
         }
         OffsetDateTime basisDue = basis == null || issuer == null || standing ? null : basisDeadline(basis, issuer.id, campaign);
-        List<ReportingRequirement> given = in.requirementList();
+        List<RequirementDraft> given = in.requirementList();
         List<Resolved> resolved = new ArrayList<>();
         Set<UUID> ids = new HashSet<>();
         for (int i = 0; i < given.size(); i++) {
             String field = in.requirementField(i);
-            ReportingRequirement r = given.get(i);
+            RequirementDraft r = given.get(i);
             if (r == null) {
                 errors.add(Problem.Violation.body(field.substring(0, field.length() - 1), "must not be null"));
                 continue;
@@ -174,7 +172,7 @@ public class PlanRules {
         Plan basis = p.basisPlanId == null ? null : plans.findById(p.basisPlanId);
         OffsetDateTime basisDue = basis == null ? null : basisDeadline(basis, p.issuerId, campaign);
         List<Problem.Violation> errors = new ArrayList<>();
-        ReportingRequirement rule = new ReportingRequirement(q.id, q.kind, q.text, q.reportingUnitIds, q.unitRule,
+        RequirementDraft rule = new RequirementDraft(q.id, q.kind, q.text, q.reportingUnitIds, q.unitRule,
                 q.recipientId, q.viaUnitId, q.copyToUnitIds, q.indicatorSetCode, null, q.dueText, q.dueRule, null);
         Due due = q.dueRule == null ? new Due(null, null) : due("", rule, basis, basisDue, campaign, errors);
         return new Resolved(rule, due.at(), due.resolution());
@@ -184,7 +182,7 @@ public class PlanRules {
      * A standing plan's deadline is a rule resolved in each campaign's year; here only its shape is
      * checked (a day that exists in some year, a basis for BASIS_MINUS_DAYS).
      */
-    private static Due standingDue(String prefix, ReportingRequirement r, Plan basis, List<Problem.Violation> errors) {
+    private static Due standingDue(String prefix, RequirementDraft r, Plan basis, List<Problem.Violation> errors) {
         String field = prefix + "dueRule";
         if (r.dueAt() != null) {
             errors.add(Problem.Violation.body(prefix + "dueAt", "a standing plan applies every year: give its deadline as "
@@ -220,7 +218,7 @@ public class PlanRules {
      * The deadline: the date given, or the one the rule gives ("trước ngày 15/7 hằng năm", the basis
      * plan's deadline less the days the issuer keeps to consolidate, the campaign's default).
      */
-    private Due due(String prefix, ReportingRequirement r, Plan basis, OffsetDateTime basisDue, Campaign campaign,
+    private Due due(String prefix, RequirementDraft r, Plan basis, OffsetDateTime basisDue, Campaign campaign,
                     List<Problem.Violation> errors) {
         if (r.dueRule() == null) {
             return new Due(r.dueAt(), null);
@@ -274,7 +272,7 @@ public class PlanRules {
      * year, a plan issued after its period began, a deadline later than the one its issuer must
      * meet under the basis plan (nothing would be left to consolidate in).
      */
-    private List<PlanWarning> warnings(PlanInput in, List<Resolved> requirements, OffsetDateTime basisDue,
+    private List<PlanWarning> warnings(PlanDraft in, List<Resolved> requirements, OffsetDateTime basisDue,
                                        Campaign campaign, LocalDate start, LocalDate end) {
         List<PlanWarning> out = new ArrayList<>();
         if (campaign != null) {
@@ -312,7 +310,7 @@ public class PlanRules {
         return out;
     }
 
-    private Plan checkBasis(PlanInput in, UUID planId, OrgUnit issuer, Campaign campaign, List<Problem.Violation> errors) {
+    private Plan checkBasis(PlanDraft in, UUID planId, OrgUnit issuer, Campaign campaign, List<Problem.Violation> errors) {
         Plan basis = plans.findById(in.basisPlanId());
         if (basis == null) {
             errors.add(Problem.Violation.body("basisPlanId", "no plan " + in.basisPlanId()));
@@ -342,7 +340,7 @@ public class PlanRules {
         return basis;
     }
 
-    private void checkReporting(String prefix, ReportingRequirement r, OffsetDateTime dueAt, OrgUnit issuer,
+    private void checkReporting(String prefix, RequirementDraft r, OffsetDateTime dueAt, OrgUnit issuer,
                                 LocalDate periodEnd, Map<UUID, OrgUnit> named, Set<UUID> namedBefore,
                                 List<Problem.Violation> errors) {
         OrgUnit recipient = r.recipientId() == null ? null : named.get(r.recipientId());
@@ -435,7 +433,7 @@ public class PlanRules {
      * Assignees lie in the issuer's subtree (the plan gives them tasks, and publishing it tells
      * them); units named in activities are within its reach (its subtree, its ancestors, its peers).
      */
-    private static void checkUnitRefs(PlanInput in, OrgUnit issuer, Map<UUID, OrgUnit> named, List<Problem.Violation> errors) {
+    private static void checkUnitRefs(PlanDraft in, OrgUnit issuer, Map<UUID, OrgUnit> named, List<Problem.Violation> errors) {
         List<Activity> activities = in.activities() == null ? List.of() : in.activities();
         for (int i = 0; i < activities.size(); i++) {
             Activity a = activities.get(i);
@@ -495,9 +493,9 @@ public class PlanRules {
     }
 
     /** Every unit id the input names, to read them in one query. */
-    private static Set<UUID> namedUnits(PlanInput in) {
+    private static Set<UUID> namedUnits(PlanDraft in) {
         Set<UUID> ids = new HashSet<>();
-        for (ReportingRequirement r : in.requirementList()) {
+        for (RequirementDraft r : in.requirementList()) {
             if (r != null) {
                 ids.addAll(r.listedUnits());
                 ids.addAll(r.copyTo());

@@ -1,7 +1,5 @@
 package vn.actionmonth.plan.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -32,11 +30,6 @@ import vn.actionmonth.plan.repository.ObligationRepository;
 import vn.actionmonth.plan.repository.PlanRepository;
 import vn.actionmonth.plan.repository.RevisionRepository;
 import vn.actionmonth.plan.repository.UnitRepository;
-import vn.actionmonth.plan.rest.CoverageView;
-import vn.actionmonth.plan.rest.PlanInput;
-import vn.actionmonth.plan.rest.PlanView;
-import vn.actionmonth.plan.rest.ReportingRequirement;
-import vn.actionmonth.plan.rest.UnitSummary;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -69,11 +62,11 @@ public class PlanService {
     private final Access access;
     private final Outbox outbox;
     private final EntityManager em;
-    private final ObjectMapper mapper;
+    private final PlanSnapshots snapshots;
     private final Clock clock;
 
     public PlanService(PlanRepository plans, CampaignRepository campaigns, ObligationRepository obligations, RevisionRepository revisions,
-            UnitRepository units, PlanRules rules, Access access, Outbox outbox, EntityManager em, ObjectMapper mapper,
+            UnitRepository units, PlanRules rules, Access access, Outbox outbox, EntityManager em, PlanSnapshots snapshots,
             Clock clock) {
         this.plans = plans;
         this.campaigns = campaigns;
@@ -84,18 +77,18 @@ public class PlanService {
         this.access = access;
         this.outbox = outbox;
         this.em = em;
-        this.mapper = mapper;
+        this.snapshots = snapshots;
         this.clock = clock;
     }
 
     @Transactional
-    public Plan create(PlanInput in) {
+    public Plan create(PlanDraft in) {
         return create(UUID.randomUUID(), in);
     }
 
     /** With a given id: the sample plans keep fixed ids. */
     @Transactional
-    public Plan create(UUID id, PlanInput in) {
+    public Plan create(UUID id, PlanDraft in) {
         access.requirePlannerOf(in.issuerId());
         Plan p = new Plan();
         p.id = id;
@@ -109,7 +102,7 @@ public class PlanService {
     }
 
     @Transactional
-    public Plan update(UUID id, long expectedVersion, PlanInput in) {
+    public Plan update(UUID id, long expectedVersion, PlanDraft in) {
         Plan p = require(id);
         access.requirePlannerOf(p.issuerId);
         checkVersion(p, expectedVersion);
@@ -135,7 +128,7 @@ public class PlanService {
             throw Problems.conflict("plan " + id + " is " + p.status + "; only a draft is published");
         }
         // The basis may have been closed since the draft was written: check again.
-        check(inputOf(p), p.id);
+        check(PlanDraft.of(p), p.id);
         p.status = PlanStatus.PUBLISHED;
         p.revision = 1;
         p.version++;
@@ -150,7 +143,7 @@ public class PlanService {
     }
 
     @Transactional
-    public Plan amend(UUID id, long expectedVersion, String reason, PlanInput in) {
+    public Plan amend(UUID id, long expectedVersion, String reason, PlanDraft in) {
         Plan p = require(id);
         access.requirePlannerOf(p.issuerId);
         checkVersion(p, expectedVersion);
@@ -487,7 +480,7 @@ public class PlanService {
         return p;
     }
 
-    public Page<PlanView> list(UUID campaignId, UUID issuerId, PlanStatus status, Integer year, String number, int page, int size) {
+    public Page<Plan> list(UUID campaignId, UUID issuerId, PlanStatus status, Integer year, String number, int page, int size) {
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (campaignId != null) {
@@ -518,7 +511,7 @@ public class PlanService {
             params.and("ancestors", ancestors);
         }
         PanacheQuery<Plan> query = plans.find(q.toString(), Sort.by("year").descending().and("issueDate").and("id"), params);
-        List<PlanView> items = query.page(io.quarkus.panache.common.Page.of(page, size)).list().stream().map(PlanView::of).toList();
+        List<Plan> items = query.page(io.quarkus.panache.common.Page.of(page, size)).list();
         return new Page<>(items, page, size, query.count());
     }
 
@@ -544,7 +537,7 @@ public class PlanService {
      * Of the units the plan expects to issue their own plan (its reporting units other than the
      * issuer itself), which have published one implementing it and which have not.
      */
-    public CoverageView coverage(UUID id) {
+    public PlanCoverage coverage(UUID id) {
         Plan p = readable(id);
         List<UUID> expected = obligations.ofPlan(id).stream().filter(o -> Obligation.OPEN.equals(o.status))
                 .map(o -> o.unitId).filter(u -> !u.equals(p.issuerId)).distinct().toList();
@@ -554,17 +547,17 @@ public class PlanService {
         }
         Map<UUID, OrgUnit> byId = new HashMap<>();
         units.byIds(expected).forEach(u -> byId.put(u.id, u));
-        List<CoverageView.Entry> done = new ArrayList<>();
-        List<UnitSummary> missing = new ArrayList<>();
+        List<PlanCoverage.Entry> done = new ArrayList<>();
+        List<OrgUnit> missing = new ArrayList<>();
         for (UUID u : expected) {
             Plan child = issued.get(u);
             if (child != null) {
-                done.add(new CoverageView.Entry(UnitSummary.of(byId.get(u)), child.id, child.number));
+                done.add(new PlanCoverage.Entry(byId.get(u), child.id, child.number));
             } else {
-                missing.add(UnitSummary.of(byId.get(u)));
+                missing.add(byId.get(u));
             }
         }
-        return new CoverageView(id, expected.size(), done, missing);
+        return new PlanCoverage(id, expected.size(), done, missing);
     }
 
     public List<Obligation> obligationsOf(UUID id) {
@@ -579,7 +572,7 @@ public class PlanService {
 
     // ---- helpers
 
-    private PlanRules.Checked check(PlanInput in, UUID planId) {
+    private PlanRules.Checked check(PlanDraft in, UUID planId) {
         List<Problem.Violation> errors = new ArrayList<>();
         PlanRules.Checked checked = rules.check(in, planId, errors);
         if (!errors.isEmpty()) {
@@ -588,13 +581,13 @@ public class PlanService {
         return checked;
     }
 
-    private static void sameIssuer(Plan p, PlanInput in) {
+    private static void sameIssuer(Plan p, PlanDraft in) {
         if (!p.issuerId.equals(in.issuerId())) {
             throw Problems.invalid("issuerId", "a plan keeps its issuer; write a new plan for another unit");
         }
     }
 
-    private void apply(Plan p, PlanInput in, PlanRules.Checked checked) {
+    private void apply(Plan p, PlanDraft in, PlanRules.Checked checked) {
         p.number = Texts.nfc(in.number());
         p.title = Texts.nfc(in.title());
         p.issuerId = in.issuerId();
@@ -633,7 +626,7 @@ public class PlanService {
      * of one the plan has, keeps that requirement (and so its obligations); the others are new, and
      * those not given any more are removed.
      */
-    private static void applyRequirements(Plan p, PlanInput in, List<PlanRules.Resolved> given) {
+    private static void applyRequirements(Plan p, PlanDraft in, List<PlanRules.Resolved> given) {
         java.util.Set<UUID> claimed = new java.util.HashSet<>();
         given.forEach(g -> {
             if (g.given().id() != null) {
@@ -646,7 +639,7 @@ public class PlanService {
         List<Requirement> next = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             PlanRules.Resolved g = given.get(i);
-            ReportingRequirement r = g.given();
+            RequirementDraft r = g.given();
             Requirement q = r.id() != null ? byId.get(r.id())
                     : i < old.size() && !claimed.contains(old.get(i).id) ? old.get(i) : null;
             if (q == null) {
@@ -694,17 +687,6 @@ public class PlanService {
         return rs == null ? List.of() : rs.stream().map(PlanService::ref).toList();
     }
 
-    /** The plan as an input, to check the rules again at publication. */
-    private static PlanInput inputOf(Plan p) {
-        PlanView v = PlanView.of(p);
-        // a deadline by rule is resolved again, from the rule, not taken as a date
-        List<ReportingRequirement> asWritten = v.reportingRequirements().stream().map(ReportingRequirement::asWritten)
-                .toList();
-        return new PlanInput(v.number(), v.title(), v.issuerId(), v.issueDate(), v.issuePlace(), v.dateLine(), v.campaignId(),
-                v.validFrom(), v.validTo(), v.basisPlanId(), v.basisDocuments(), v.theme(), v.periodStart(), v.periodEnd(), v.objectives(),
-                v.requirements(), v.messages(), v.activities(), v.assignments(), null, asWritten, v.recipients(), v.signer());
-    }
-
     private void record(Plan p, PlanRevision.Action action, String reason) {
         PlanRevision r = new PlanRevision();
         r.id = UUID.randomUUID();
@@ -714,11 +696,7 @@ public class PlanService {
         r.reason = Texts.nfc(reason);
         r.actor = access.actor();
         r.at = OffsetDateTime.now(clock);
-        try {
-            r.snapshot = mapper.writeValueAsString(PlanView.of(p));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        r.snapshot = snapshots.of(p);
         revisions.persist(r);
     }
 

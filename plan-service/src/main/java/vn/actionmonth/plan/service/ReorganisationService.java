@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import vn.actionmonth.common.VietnamTime;
 import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.common.problem.Problems;
+import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.common.validation.TextRules;
 import vn.actionmonth.events.EventPayload;
 import vn.actionmonth.events.outbox.Outbox;
@@ -20,11 +21,11 @@ import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.Share;
 import vn.actionmonth.plan.domain.UnitKind;
 import vn.actionmonth.plan.domain.UnitLimits;
-import vn.actionmonth.plan.repository.ReorganisationRepository;
 import vn.actionmonth.plan.repository.ReorganisationRepository.Lineage;
 import vn.actionmonth.plan.repository.ReorganisationRepository.Reorganisation;
 import vn.actionmonth.plan.repository.ReorganisationRepository.TreeUnit;
 import vn.actionmonth.plan.repository.ReorganisationRepository.UnitRow;
+import vn.actionmonth.plan.repository.ReorganisationRepository;
 import vn.actionmonth.plan.repository.UnitHistoryRepository;
 import vn.actionmonth.plan.repository.UnitRepository;
 import vn.actionmonth.plan.service.ReorganisationSpec.Edge;
@@ -659,7 +660,7 @@ public class ReorganisationService {
             if (parentPath == null) {
                 return null;
             }
-            String path = parentPath + id + "/";
+            String path = UnitPath.of(parentPath, id);
             paths.put(id, path);
             return path;
         }

@@ -15,10 +15,6 @@ import vn.actionmonth.plan.domain.UnitKind;
 import vn.actionmonth.plan.repository.CampaignRepository;
 import vn.actionmonth.plan.repository.PlanRepository;
 import vn.actionmonth.plan.repository.UnitRepository;
-import vn.actionmonth.plan.rest.CampaignInput;
-import vn.actionmonth.plan.rest.ImportRow;
-import vn.actionmonth.plan.rest.PlanInput;
-import vn.actionmonth.plan.rest.UnitInput;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -103,14 +99,14 @@ public class SampleData {
         JsonNode doc = read();
         JsonNode m = doc.get("ministry");
         if (units.findById(ministryId()) == null) {
-            unitService.create(ministryId(), new UnitInput(UnitKind.MINISTRY, m.get("name").asText(),
+            unitService.create(ministryId(), new UnitDraft(UnitKind.MINISTRY, m.get("name").asText(),
                     m.get("shortName").asText(), null, null, null, null, null, null, VALID_FROM, null));
         }
         var result = importService.importTree(ministryId(), VALID_FROM, adminRows(doc.get("adminUnits")));
         for (JsonNode u : doc.get("units")) {
             UUID id = id("unit:" + u.get("key").asText());
             if (units.findById(id) == null) {
-                unitService.create(id, new UnitInput(UnitKind.valueOf(u.get("kind").asText()), u.get("name").asText(),
+                unitService.create(id, new UnitDraft(UnitKind.valueOf(u.get("kind").asText()), u.get("name").asText(),
                         u.get("shortName").asText(), null, null, null, null, null, unitRef(u.get("parent").asText()),
                         VALID_FROM, null));
             }
@@ -120,13 +116,13 @@ public class SampleData {
         if (campaigns.findById(campaignId) == null) {
             ObjectNode input = c.deepCopy();
             input.remove("key");
-            campaignService.create(campaignId, mapper.convertValue(input, CampaignInput.class));
+            campaignService.create(campaignId, mapper.convertValue(input, CampaignDraft.class));
         }
         int created = 0;
         for (JsonNode p : doc.get("plans")) {
             UUID id = id("plan:" + p.get("key").asText());
             if (plans.findById(id) == null) {
-                planService.create(id, mapper.convertValue(resolve(p.get("plan")), PlanInput.class));
+                planService.create(id, mapper.convertValue(resolve(p.get("plan")), PlanDraft.class));
                 planService.publish(id, null);
                 created++;
             }
@@ -167,7 +163,7 @@ public class SampleData {
                 }
                 if (wanted) {
                     rows.add(new ImportService.Numbered(NATIONAL_LIST + ":" + n,
-                            new ImportRow(code, f[1], null, parent.isEmpty() ? null : parent, null, null)));
+                            new UnitRow(code, f[1], null, parent.isEmpty() ? null : parent, null, null)));
                 }
             }
         } catch (IOException e) {

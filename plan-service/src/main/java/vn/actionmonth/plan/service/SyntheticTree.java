@@ -1,7 +1,5 @@
 package vn.actionmonth.plan.service;
 
-import vn.actionmonth.plan.rest.ImportRow;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,9 +24,9 @@ public final class SyntheticTree {
     }
 
     /** {@code size} rows, parents before children, every top-level row a province. */
-    public static List<ImportRow> generate(long seed, int size) {
+    public static List<UnitRow> generate(long seed, int size) {
         Random random = new Random(seed);
-        List<ImportRow> rows = new ArrayList<>(size);
+        List<UnitRow> rows = new ArrayList<>(size);
         int p = 0;
         while (rows.size() < size) {
             p++;
@@ -54,9 +52,9 @@ public final class SyntheticTree {
         return rows;
     }
 
-    private static String add(List<ImportRow> rows, String name, String kind, String parentCode) {
+    private static String add(List<UnitRow> rows, String name, String kind, String parentCode) {
         String code = "SYN." + (rows.size() + 1);
-        rows.add(new ImportRow(null, name, kind, parentCode, null, code));
+        rows.add(new UnitRow(null, name, kind, parentCode, null, code));
         return code;
     }
 

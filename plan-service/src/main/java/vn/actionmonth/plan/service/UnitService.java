@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import vn.actionmonth.common.VietnamTime;
 import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.common.rest.Page;
+import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.events.EventPayload;
 import vn.actionmonth.events.outbox.Outbox;
 import vn.actionmonth.events.plan.UnitChanged;
@@ -18,9 +19,6 @@ import vn.actionmonth.plan.domain.ParentPeriod;
 import vn.actionmonth.plan.domain.UnitVersion;
 import vn.actionmonth.plan.repository.UnitHistoryRepository;
 import vn.actionmonth.plan.repository.UnitRepository;
-import vn.actionmonth.plan.rest.UnitInput;
-import vn.actionmonth.plan.rest.UnitSummary;
-import vn.actionmonth.plan.rest.UnitTreeNode;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -72,13 +70,13 @@ public class UnitService {
     }
 
     @Transactional
-    public OrgUnit create(UnitInput in) {
+    public OrgUnit create(UnitDraft in) {
         return create(UUID.randomUUID(), in);
     }
 
     /** With a given id: the sample data's units keep fixed ids, so that tokens can be minted for them. */
     @Transactional
-    public OrgUnit create(UUID id, UnitInput in) {
+    public OrgUnit create(UUID id, UnitDraft in) {
         OrgUnit parent = null;
         if (in.parentId() == null) {
             if (!access.isSystem()) {
@@ -109,7 +107,7 @@ public class UnitService {
     }
 
     @Transactional
-    public OrgUnit update(UUID id, long expectedVersion, UnitInput in) {
+    public OrgUnit update(UUID id, long expectedVersion, UnitDraft in) {
         OrgUnit u = require(id);
         access.requireAdminOf(u);
         checkVersion(u, expectedVersion);
@@ -209,31 +207,30 @@ public class UnitService {
         descendants.forEach(d -> events.add(new UnitChanged(snapshot(d))));
         // plans above where it was and above where it is now may reach it by rule
         java.util.Set<UUID> above = new java.util.HashSet<>(u.ancestorIds());
-        java.util.Arrays.stream(oldPath.substring(1, oldPath.length() - 1).split("/")).map(UUID::fromString)
-                .forEach(above::add);
+        above.addAll(UnitPath.ids(oldPath));
         events.addAll(plans.followTree(above));
         outbox.appendAll(events);
         return u;
     }
 
     /** The unit's children today, or with {@code asOf} those it had on that day, as they were then. */
-    public Page<UnitSummary> children(UUID id, LocalDate asOf, int page, int size) {
+    public Page<ListedUnit> children(UUID id, LocalDate asOf, int page, int size) {
         OrgUnit u = withinOwnSubtree(id);
         if (asOf == null) {
             return page(units.children(u.id), page, size);
         }
-        return new Page<>(history.children(u.id, asOf, page, size).stream().map(UnitSummary::of).toList(), page, size,
+        return new Page<>(history.children(u.id, asOf, page, size).stream().map(ListedUnit::of).toList(), page, size,
                 history.countChildren(u.id, asOf));
     }
 
     /** The subtree today, or with {@code asOf} the subtree the unit had on that day (empty if it did not exist). */
-    public Page<UnitSummary> subtree(UUID id, LocalDate asOf, int page, int size) {
+    public Page<ListedUnit> subtree(UUID id, LocalDate asOf, int page, int size) {
         OrgUnit u = withinOwnSubtree(id);
         if (asOf == null) {
             return page(units.subtree(u), page, size);
         }
         return history.on(u.id, asOf)
-                .map(v -> new Page<>(history.subtree(v.path(), asOf, page, size).stream().map(UnitSummary::of).toList(),
+                .map(v -> new Page<>(history.subtree(v.path(), asOf, page, size).stream().map(ListedUnit::of).toList(),
                         page, size, history.countSubtree(v.path(), asOf)))
                 .orElseGet(() -> new Page<>(List.of(), page, size, 0));
     }
@@ -270,7 +267,7 @@ public class UnitService {
     }
 
     /** The subtree nested; refused for subtrees of more than {@link #MAX_TREE_NODES} units. */
-    public UnitTreeNode tree(UUID id) {
+    public UnitTree tree(UUID id) {
         OrgUnit root = withinOwnSubtree(id);
         PanacheQuery<OrgUnit> q = units.subtree(root);
         long count = q.count();
@@ -285,11 +282,11 @@ public class UnitService {
         return node(root, byParent);
     }
 
-    private UnitTreeNode node(OrgUnit u, Map<UUID, List<OrgUnit>> byParent) {
-        List<UnitTreeNode> children = byParent.getOrDefault(u.id, List.of()).stream()
+    private UnitTree node(OrgUnit u, Map<UUID, List<OrgUnit>> byParent) {
+        List<UnitTree> children = byParent.getOrDefault(u.id, List.of()).stream()
                 .sorted(java.util.Comparator.comparing((OrgUnit c) -> c.name))
                 .map(c -> node(c, byParent)).toList();
-        return new UnitTreeNode(UnitSummary.of(u), children);
+        return new UnitTree(u, children);
     }
 
     /** Root first, down to the unit's parent. */
@@ -306,13 +303,13 @@ public class UnitService {
      * versions that held on that day, so a code reused after a reorganisation finds the unit that
      * bore it then.
      */
-    public Page<UnitSummary> search(String name, String code, LocalDate asOf, int page, int size) {
+    public Page<ListedUnit> search(String name, String code, LocalDate asOf, int page, int size) {
         if (code != null && !code.isBlank()) {
             if (asOf == null) {
                 return page(units.byCode(code.strip(), access.scopePath()), page, size);
             }
             return new Page<>(history.byCode(code.strip(), access.scopePath(), asOf, page, size).stream()
-                    .map(UnitSummary::of).toList(), page, size, history.countByCode(code.strip(), access.scopePath(), asOf));
+                    .map(ListedUnit::of).toList(), page, size, history.countByCode(code.strip(), access.scopePath(), asOf));
         }
         if (name == null || Texts.searchKey(name).length() < 2) {
             throw Problems.invalid(List.of(vn.actionmonth.common.problem.Problem.Violation.query("name",
@@ -322,17 +319,17 @@ public class UnitService {
         if (asOf == null) {
             return page(units.searchName(key, access.scopePath()), page, size);
         }
-        return new Page<>(history.byName(key, access.scopePath(), asOf, page, size).stream().map(UnitSummary::of).toList(),
+        return new Page<>(history.byName(key, access.scopePath(), asOf, page, size).stream().map(ListedUnit::of).toList(),
                 page, size, history.countByName(key, access.scopePath(), asOf));
     }
 
-    private Page<UnitSummary> page(PanacheQuery<OrgUnit> q, int page, int size) {
-        List<UnitSummary> items = q.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
-                .map(UnitSummary::of).toList();
+    private Page<ListedUnit> page(PanacheQuery<OrgUnit> q, int page, int size) {
+        List<ListedUnit> items = q.page(io.quarkus.panache.common.Page.of(page, size)).list().stream()
+                .map(ListedUnit::of).toList();
         return new Page<>(items, page, size, q.count());
     }
 
-    private void apply(OrgUnit u, UnitInput in) {
+    private void apply(OrgUnit u, UnitDraft in) {
         u.kind = in.kind();
         u.name = Texts.nfc(in.name());
         u.searchName = Texts.searchKey(u.name);
@@ -353,7 +350,7 @@ public class UnitService {
 
     /** Codes name one current unit per tree; answer 409 naming the field rather than a constraint error. */
     private void checkCodesFree(OrgUnit u) {
-        String tree = "/" + u.rootId() + "/%";
+        String tree = UnitPath.root(u.rootId()) + "%";
         if (u.adminCode != null && units.count("adminCode = ?1 and retired = false and path like ?2 and id <> ?3",
                 u.adminCode, tree, u.id) > 0) {
             throw Problems.conflict("adminCode", "another current unit of this tree has code " + u.adminCode);

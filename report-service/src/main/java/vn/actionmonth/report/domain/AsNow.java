@@ -1,5 +1,7 @@
 package vn.actionmonth.report.domain;
 
+import vn.actionmonth.common.units.UnitPath;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
@@ -86,13 +88,9 @@ public final class AsNow {
 
     /** {@link #OWN} when {@code path} is the target, the child's id when it lies under one, null outside. */
     static UUID bucketOf(String path, String target) {
-        if (path == null || !path.startsWith(target)) {
+        if (path == null || !UnitPath.isWithin(path, target)) {
             return null;
         }
-        if (path.length() == target.length()) {
-            return OWN;
-        }
-        int end = path.indexOf('/', target.length());
-        return UUID.fromString(path.substring(target.length(), end));
+        return path.length() == target.length() ? OWN : UnitPath.childOn(path, target);
     }
 }

@@ -3,9 +3,11 @@ package vn.actionmonth.report.repository;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGStatement;
+import vn.actionmonth.common.sql.NamedSql.Params;
+import vn.actionmonth.common.units.UnitPath;
+import vn.actionmonth.common.sql.NamedSql;
 import vn.actionmonth.report.domain.Tree;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +15,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import static vn.actionmonth.common.sql.NamedSql.params;
 
 /**
  * Open obligations for final reports in a scope whose unit lies in a subtree, with their report's
@@ -30,46 +36,67 @@ import java.util.UUID;
 @ApplicationScoped
 public class CompletenessRepository {
 
-    /** Length of '<uuid>/': a direct child's path is its parent's path plus this. */
-    private static final int CHILD_SEGMENT = 37;
-
     /**
      * A plan with the plans made on its basis, to any depth (the ministry's guidance has thousands),
      * and where its issuer sits in the tree (its scope lies under it; null while not replicated).
      */
-    private static final String PLAN_SCOPE = "WITH RECURSIVE scope_plans(id, depth) AS ("
-            + " SELECT CAST(? AS uuid), 0 UNION ALL SELECT p.id, s.depth + 1 FROM plan_replica p"
-            + " JOIN scope_plans s ON p.basis_plan_id = s.id WHERE s.depth < 20)"
-            + " SELECT ARRAY(SELECT DISTINCT id FROM scope_plans), (SELECT u.path FROM plan_replica p"
-            + " JOIN unit_replica u ON u.id = p.issuer_id WHERE p.id = CAST(? AS uuid))";
+    private static final NamedSql PLAN_SCOPE = NamedSql.of("""
+            WITH RECURSIVE scope_plans(id, depth) AS (
+                SELECT CAST(:plan AS uuid), 0
+                UNION ALL
+                SELECT p.id, s.depth + 1 FROM plan_replica p JOIN scope_plans s ON p.basis_plan_id = s.id
+                WHERE s.depth < 20)
+            SELECT ARRAY(SELECT DISTINCT id FROM scope_plans) AS plans,
+                   (SELECT u.path FROM plan_replica p JOIN unit_replica u ON u.id = p.issuer_id
+                    WHERE p.id = CAST(:plan AS uuid)) AS issuer_path
+            """);
+
+    /*
+     * The statements are put together, once, from the parts below: the rows owed in one subtree
+     * (as then or as now), filtered to a scope (a plan with its sub-plans, or a campaign), then
+     * counted or listed. Placeholders in braces name the part that goes there; values are bound by
+     * name (:first, :end, :plans, :campaign...).
+     */
 
     /**
-     * The owed rows of one subtree in one scope: %1$s is the scope filter (a plan with its sub-plans,
-     * or a campaign), %2$s and %3$s the subtree's range of paths, from its prefix '/…/u/' up to, not
-     * including, '/…/u0' ('0' follows '/'), bound as parameters for one subtree or taken from a list
-     * of subtrees in the publisher's batch statement; %4$s joins the units' obligations.
+     * The owed rows of one subtree in one scope, through two disjoint indexed branches (reports by
+     * their frozen path; obligations not yet reported, by where their unit is now). {from} and {to}
+     * are the subtree's range of paths, from its prefix '/…/u/' up to, not including, '/…/u0' ('0'
+     * follows '/'): bound for one subtree, or taken from the list of subtrees in a batch. {scope}
+     * filters the obligations; {obligations} joins a unit's obligations.
      */
-    private static final String ROWS = "owed AS ("
-            + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id AS report_id, r.status, r.on_time, r.first_submitted_at, "
-            + "r.frozen_path AS path, o.consolidates FROM report r JOIN obligation_replica o ON o.id = r.obligation_id "
-            + "LEFT JOIN unit_replica u ON u.id = o.unit_id "
-            + "WHERE r.frozen_path IS NOT NULL AND r.frozen_path ~>=~ %2$s AND r.frozen_path ~<~ %3$s "
-            + "AND o.status = 'OPEN' AND o.kind = 'FINAL' AND %1$s "
-            + "UNION ALL "
-            + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id, r.status, r.on_time, r.first_submitted_at, u.path, "
-            + "o.consolidates FROM unit_replica u JOIN %4$s "
-            + "LEFT JOIN report r ON r.obligation_id = o.id "
-            + "WHERE u.path ~>=~ %2$s AND u.path ~<~ %3$s AND r.frozen_path IS NULL AND o.status = 'OPEN' AND o.kind = 'FINAL' AND %1$s) ";
+    private static final String ROWS_AS_THEN = """
+            owed AS (
+                SELECT o.id, o.unit_id, u.name, o.due_at, r.id AS report_id, r.status, r.on_time, r.first_submitted_at,
+                       r.frozen_path AS path, o.consolidates
+                FROM report r
+                JOIN obligation_replica o ON o.id = r.obligation_id
+                LEFT JOIN unit_replica u ON u.id = o.unit_id
+                WHERE r.frozen_path IS NOT NULL AND r.frozen_path ~>=~ {from} AND r.frozen_path ~<~ {to}
+                  AND o.status = 'OPEN' AND o.kind = 'FINAL' AND {scope}
+                UNION ALL
+                SELECT o.id, o.unit_id, u.name, o.due_at, r.id, r.status, r.on_time, r.first_submitted_at, u.path,
+                       o.consolidates
+                FROM unit_replica u
+                JOIN {obligations}
+                LEFT JOIN report r ON r.obligation_id = o.id
+                WHERE u.path ~>=~ {from} AND u.path ~<~ {to} AND r.frozen_path IS NULL
+                  AND o.status = 'OPEN' AND o.kind = 'FINAL' AND {scope})
+            """;
 
     /**
      * The owed rows as now: every obligation where its unit now stands (after a reorganisation, the
-     * successor it was handed to), submitted or not; same placeholders as ROWS.
+     * successor it was handed to), submitted or not; same placeholders as ROWS_AS_THEN.
      */
-    private static final String ROWS_AS_NOW = "owed AS ("
-            + "SELECT o.id, o.unit_id, u.name, o.due_at, r.id AS report_id, r.status, r.on_time, r.first_submitted_at, u.path, "
-            + "o.consolidates FROM unit_replica u JOIN %4$s "
-            + "LEFT JOIN report r ON r.obligation_id = o.id "
-            + "WHERE u.path ~>=~ %2$s AND u.path ~<~ %3$s AND o.status = 'OPEN' AND o.kind = 'FINAL' AND %1$s) ";
+    private static final String ROWS_AS_NOW = """
+            owed AS (
+                SELECT o.id, o.unit_id, u.name, o.due_at, r.id AS report_id, r.status, r.on_time, r.first_submitted_at,
+                       u.path, o.consolidates
+                FROM unit_replica u
+                JOIN {obligations}
+                LEFT JOIN report r ON r.obligation_id = o.id
+                WHERE u.path ~>=~ {from} AND u.path ~<~ {to} AND o.status = 'OPEN' AND o.kind = 'FINAL' AND {scope})
+            """;
 
     /** How branch two reaches a unit's obligations: a join the planner chooses for one subtree... */
     private static final String OBLIGATIONS = "obligation_replica o ON o.unit_id = u.id";
@@ -79,8 +106,8 @@ public class CompletenessRepository {
      * them, the join guessed hundreds of units per subtree and scanned every obligation for each
      * ward. OFFSET 0 keeps the planner from flattening the lookup back into a join.
      */
-    private static final String OBLIGATIONS_PER_UNIT = "LATERAL (SELECT * FROM obligation_replica o "
-            + "WHERE o.unit_id = u.id OFFSET 0) o ON true";
+    private static final String OBLIGATIONS_PER_UNIT = """
+            LATERAL (SELECT * FROM obligation_replica o WHERE o.unit_id = u.id OFFSET 0) o ON true""";
 
     /**
      * The plans are bound as an array constant (each statement is planned with its values), which
@@ -88,34 +115,51 @@ public class CompletenessRepository {
      * planner rebuilt the hash of the sub-plans for every unit of the subtree: 0.85 ms per unit
      * with 5,349 sub-plans, over a minute for the ministry at 100,000 units.
      */
-    private static final String IN_PLAN = "o.plan_id = ANY (CAST(? AS uuid[]))";
-    private static final String IN_CAMPAIGN = "o.campaign_id = CAST(? AS uuid)";
+    private static final String IN_PLAN = "o.plan_id = ANY (:plans)";
+    private static final String IN_CAMPAIGN = "o.campaign_id = CAST(:campaign AS uuid)";
 
     private static final String RECEIVED = "status IN ('SUBMITTED', 'APPROVED')";
 
-    /** The counts of owed rows (see Counts); %1$s: the length of a direct child's path. */
-    private static final String COUNT_COLUMNS = "count(*), count(*) FILTER (WHERE " + RECEIVED + "), "
-            + "count(*) FILTER (WHERE " + RECEIVED + " AND on_time), "
-            + "count(DISTINCT unit_id) FILTER (WHERE length(path) = %1$s), "
-            + "count(DISTINCT unit_id) FILTER (WHERE length(path) = %1$s AND " + RECEIVED + "), "
-            + "count(*) FILTER (WHERE consolidates), count(*) FILTER (WHERE consolidates AND " + RECEIVED + ")";
+    /** The counts of owed rows (see Counts); {childPathLength}: the length of a direct child's path. */
+    private static final String COUNT_COLUMNS = """
+            count(*) AS owed,
+            count(*) FILTER (WHERE {received}) AS received,
+            count(*) FILTER (WHERE {received} AND on_time) AS on_time,
+            count(DISTINCT unit_id) FILTER (WHERE length(path) = {childPathLength}) AS children_owed,
+            count(DISTINCT unit_id) FILTER (WHERE length(path) = {childPathLength} AND {received}) AS children_reported,
+            count(*) FILTER (WHERE consolidates) AS reports_up_owed,
+            count(*) FILTER (WHERE consolidates AND {received}) AS reports_up_received
+            """.replace("{received}", RECEIVED);
 
-    private static final String COUNT = "SELECT " + COUNT_COLUMNS + " FROM owed";
+    private static final String COUNT = "SELECT " + COUNT_COLUMNS + " FROM owed\n";
 
-    private static final String LIST = "SELECT id, unit_id, name, due_at, report_id, status, on_time, first_submitted_at, "
-            + "path, consolidates FROM owed WHERE (? OR length(path) = ?) AND (status IS NULL OR NOT " + RECEIVED + " OR on_time IS NOT TRUE) "
-            + "ORDER BY path";
+    private static final String LIST = """
+            SELECT id, unit_id, name, due_at, report_id, status, on_time, first_submitted_at, path, consolidates
+            FROM owed
+            WHERE (:all OR length(path) = :childPathLength)
+              AND (status IS NULL OR NOT {received} OR on_time IS NOT TRUE)
+            ORDER BY path
+            """.replace("{received}", RECEIVED);
+
+    /** One subtree's counts and list, per tree and scope: bound with :first, :end, :childPathLength and the scope. */
+    private static final Map<Tree, NamedSql> COUNT_IN_PLAN = oneSubtree(COUNT, IN_PLAN);
+    private static final Map<Tree, NamedSql> COUNT_IN_CAMPAIGN = oneSubtree(COUNT, IN_CAMPAIGN);
+    private static final Map<Tree, NamedSql> LIST_IN_PLAN = oneSubtree(LIST, IN_PLAN);
+    private static final Map<Tree, NamedSql> LIST_IN_CAMPAIGN = oneSubtree(LIST, IN_CAMPAIGN);
 
     /**
      * The counts of many subtrees in one plan, one subtree after the other, each through the
-     * indexes: the cheaper way for a few small subtrees. Parameters: the subtrees' first and end
-     * paths, then the scope's plans for each branch.
+     * indexes: the cheaper way for a few small subtrees.
      */
-    private static final String COUNT_EACH_SUBTREE = "WITH subtrees AS (SELECT lo, hi, n FROM "
-            + "unnest(CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS t(lo, hi, n)) "
-            + "SELECT c.* FROM subtrees s CROSS JOIN LATERAL (WITH "
-            + String.format(ROWS, IN_PLAN, "s.lo", "s.hi", OBLIGATIONS_PER_UNIT)
-            + String.format(COUNT, "length(s.lo) + " + CHILD_SEGMENT) + ") c ORDER BY s.n";
+    private static final NamedSql COUNT_EACH_SUBTREE = NamedSql.of("""
+            WITH subtrees AS (
+                SELECT lo, hi, n FROM unnest(:firsts, :ends) WITH ORDINALITY AS t(lo, hi, n))
+            SELECT c.*
+            FROM subtrees s
+            CROSS JOIN LATERAL (WITH {rows} {count}) c
+            ORDER BY s.n
+            """.replace("{rows}", rows(ROWS_AS_THEN, IN_PLAN, "s.lo", "s.hi", OBLIGATIONS_PER_UNIT))
+            .replace("{count}", COUNT.replace("{childPathLength}", "length(s.lo) + " + UnitPath.SEGMENT)));
 
     /**
      * The counts of many subtrees in one plan, each owed row of the scope read once and counted in
@@ -123,17 +167,25 @@ public class CompletenessRepository {
      * the batch holds the plan's issuer, or many subtrees, as the publisher's batches do under
      * load. Counted one subtree at a time, the ministry alone read its 100,000 units through the
      * indexes (about 3 s), and a batch of 2,000 subtrees took 20 s. The row's path is where
-     * ROWS puts it: the frozen path once submitted, the unit's place in the tree before.
-     * Parameters: the subtrees' paths, the scope's plans.
+     * ROWS_AS_THEN puts it: the frozen path once submitted, the unit's place in the tree before.
      */
-    private static final String COUNT_WALKING_UP = "WITH wanted AS (SELECT root, n FROM "
-            + "unnest(CAST(? AS text[])) WITH ORDINALITY AS t(root, n)), "
-            + "owed AS (SELECT o.unit_id, COALESCE(r.frozen_path, u.path) AS path, r.status, r.on_time, o.consolidates "
-            + "FROM obligation_replica o LEFT JOIN report r ON r.obligation_id = o.id "
-            + "LEFT JOIN unit_replica u ON u.id = o.unit_id WHERE o.status = 'OPEN' AND o.kind = 'FINAL' AND " + IN_PLAN + ") "
-            + "SELECT w.n, " + String.format(COUNT_COLUMNS, "length(w.root) + " + CHILD_SEGMENT) + " FROM owed "
-            + "CROSS JOIN LATERAL generate_series(1, (length(owed.path) - 1) / " + CHILD_SEGMENT + ") AS k(depth) "
-            + "JOIN wanted w ON w.root = left(owed.path, 1 + " + CHILD_SEGMENT + " * k.depth) GROUP BY w.n, w.root";
+    private static final NamedSql COUNT_WALKING_UP = NamedSql.of("""
+            WITH wanted AS (
+                SELECT root, n FROM unnest(:roots) WITH ORDINALITY AS t(root, n)),
+            owed AS (
+                SELECT o.unit_id, COALESCE(r.frozen_path, u.path) AS path, r.status, r.on_time, o.consolidates
+                FROM obligation_replica o
+                LEFT JOIN report r ON r.obligation_id = o.id
+                LEFT JOIN unit_replica u ON u.id = o.unit_id
+                WHERE o.status = 'OPEN' AND o.kind = 'FINAL' AND {inPlan})
+            SELECT w.n, {counts}
+            FROM owed
+            CROSS JOIN LATERAL generate_series(1, (length(owed.path) - 1) / {segment}) AS k(depth)
+            JOIN wanted w ON w.root = left(owed.path, 1 + {segment} * k.depth)
+            GROUP BY w.n, w.root
+            """.replace("{inPlan}", IN_PLAN)
+            .replace("{counts}", COUNT_COLUMNS.replace("{childPathLength}", "length(w.root) + " + UnitPath.SEGMENT))
+            .replace("{segment}", Integer.toString(UnitPath.SEGMENT)));
 
     /** A batch of more subtrees than this is counted walking up. */
     private static final int MANY_SUBTREES = 100;
@@ -159,12 +211,10 @@ public class CompletenessRepository {
 
     /** @param campaign true when {@code scopeId} is a campaign, false when it is a plan (and its sub-plans) */
     public Counts counts(String subtreePath, UUID scopeId, boolean campaign, Tree tree) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = prepare(c, String.format(COUNT, "?"), campaign, tree)) {
-            int i = bindRows(ps, subtreePath, scope(c, scopeId, campaign), tree);
-            ps.setInt(i++, subtreePath.length() + CHILD_SEGMENT);
-            ps.setInt(i, subtreePath.length() + CHILD_SEGMENT);
-            try (ResultSet rs = ps.executeQuery()) {
+        NamedSql sql = (campaign ? COUNT_IN_CAMPAIGN : COUNT_IN_PLAN).get(tree);
+        try (Connection c = dataSource.getConnection()) {
+            Params p = subtree(c, subtreePath, scopeId, campaign);
+            try (PreparedStatement ps = plannedEachTime(sql.prepare(c, p)); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return counts(rs);
             }
@@ -205,40 +255,36 @@ public class CompletenessRepository {
         }
     }
 
-    private static List<Counts> countsWalkingUp(Connection c, Array plans, List<String> subtreePaths) throws SQLException {
+    private static List<Counts> countsWalkingUp(Connection c, List<UUID> plans, List<String> subtreePaths)
+            throws SQLException {
         Counts[] out = new Counts[subtreePaths.size()];
         Arrays.fill(out, new Counts(0, 0, 0, 0, 0, 0, 0));
-        try (PreparedStatement ps = plannedEachTime(c.prepareStatement(COUNT_WALKING_UP))) {
-            ps.setArray(1, c.createArrayOf("text", subtreePaths.toArray()));
-            ps.setArray(2, plans);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out[rs.getInt(1) - 1] = new Counts(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
-                            rs.getInt(7), rs.getInt(8));
-                }
+        Params p = params().texts("roots", subtreePaths).uuids("plans", plans);
+        try (PreparedStatement ps = plannedEachTime(COUNT_WALKING_UP.prepare(c, p)); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out[rs.getInt("n") - 1] = counts(rs);
             }
         }
         return List.of(out);
     }
 
-    private static List<Counts> countsEachSubtree(Connection c, Array plans, List<String> subtreePaths) throws SQLException {
+    private static List<Counts> countsEachSubtree(Connection c, List<UUID> plans, List<String> subtreePaths)
+            throws SQLException {
         List<Counts> out = new ArrayList<>(subtreePaths.size());
-        try (PreparedStatement ps = plannedEachTime(c.prepareStatement(COUNT_EACH_SUBTREE))) {
-            ps.setArray(1, c.createArrayOf("text", subtreePaths.toArray()));
-            ps.setArray(2, c.createArrayOf("text", subtreePaths.stream().map(CompletenessRepository::end).toArray()));
-            ps.setArray(3, plans);
-            ps.setArray(4, plans);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(counts(rs));
-                }
+        Params p = params().texts("firsts", subtreePaths)
+                .texts("ends", subtreePaths.stream().map(UnitPath::subtreeEnd).toList())
+                .uuids("plans", plans);
+        try (PreparedStatement ps = plannedEachTime(COUNT_EACH_SUBTREE.prepare(c, p)); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(counts(rs));
             }
         }
         return out;
     }
 
     private static Counts counts(ResultSet rs) throws SQLException {
-        return new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7));
+        return new Counts(rs.getInt("owed"), rs.getInt("received"), rs.getInt("on_time"), rs.getInt("children_owed"),
+                rs.getInt("children_reported"), rs.getInt("reports_up_owed"), rs.getInt("reports_up_received"));
     }
 
     /**
@@ -247,17 +293,17 @@ public class CompletenessRepository {
      * @param childrenOnly only those of the direct children of the subtree's root
      */
     public List<Owed> lateOrMissing(String subtreePath, UUID scopeId, boolean campaign, boolean childrenOnly, Tree tree) {
+        NamedSql sql = (campaign ? LIST_IN_CAMPAIGN : LIST_IN_PLAN).get(tree);
         List<Owed> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, LIST, campaign, tree)) {
-            int i = bindRows(ps, subtreePath, scope(c, scopeId, campaign), tree);
-            ps.setBoolean(i++, !childrenOnly);
-            ps.setInt(i, subtreePath.length() + CHILD_SEGMENT);
-            try (ResultSet rs = ps.executeQuery()) {
+        try (Connection c = dataSource.getConnection()) {
+            Params p = subtree(c, subtreePath, scopeId, campaign).bool("all", !childrenOnly);
+            try (PreparedStatement ps = plannedEachTime(sql.prepare(c, p)); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Owed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getObject(4, OffsetDateTime.class), rs.getObject(5, UUID.class), rs.getString(6),
-                            (Boolean) rs.getObject(7), rs.getObject(8, OffsetDateTime.class), rs.getString(9),
-                            rs.getBoolean(10)));
+                    out.add(new Owed(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class),
+                            rs.getString("name"), rs.getObject("due_at", OffsetDateTime.class),
+                            rs.getObject("report_id", UUID.class), rs.getString("status"), (Boolean) rs.getObject("on_time"),
+                            rs.getObject("first_submitted_at", OffsetDateTime.class), rs.getString("path"),
+                            rs.getBoolean("consolidates")));
                 }
             }
         } catch (SQLException e) {
@@ -266,34 +312,42 @@ public class CompletenessRepository {
         return out;
     }
 
-    /** The value the scope filter is bound to: the campaign's id, or the array of the plan and its sub-plans. */
-    private static Object scope(Connection c, UUID scopeId, boolean campaign) throws SQLException {
-        return campaign ? scopeId : planScope(c, scopeId).plans();
+    /** The values of a one-subtree statement: its range, its direct children's path length, its scope. */
+    private static Params subtree(Connection c, String subtreePath, UUID scopeId, boolean campaign) throws SQLException {
+        Params p = params().text("first", subtreePath).text("end", UnitPath.subtreeEnd(subtreePath))
+                .integer("childPathLength", UnitPath.childPathLength(subtreePath));
+        return campaign ? p.uuid("campaign", scopeId) : p.uuids("plans", planScope(c, scopeId).plans());
     }
 
     /** A plan's sub-plans (with itself) and its issuer's path, in one statement. */
     private static PlanScope planScope(Connection c, UUID planId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(PLAN_SCOPE)) {
-            ps.setObject(1, planId);
-            ps.setObject(2, planId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new PlanScope(c.createArrayOf("uuid", (Object[]) rs.getArray(1).getArray()), rs.getString(2));
-            }
+        try (PreparedStatement ps = PLAN_SCOPE.prepare(c, params().uuid("plan", planId)); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Object[] plans = (Object[]) rs.getArray("plans").getArray();
+            return new PlanScope(Arrays.stream(plans).map(UUID.class::cast).toList(), rs.getString("issuer_path"));
         }
     }
 
-    private record PlanScope(Array plans, String issuerPath) {
+    private record PlanScope(List<UUID> plans, String issuerPath) {
 
         boolean holdsIssuer(List<String> subtreePaths) {
             return issuerPath != null && subtreePaths.stream().anyMatch(issuerPath::startsWith);
         }
     }
 
-    private static PreparedStatement prepare(Connection c, String select, boolean campaign, Tree tree) throws SQLException {
-        String rows = String.format(tree == Tree.AS_NOW ? ROWS_AS_NOW : ROWS, campaign ? IN_CAMPAIGN : IN_PLAN, "?", "?",
-                OBLIGATIONS);
-        return plannedEachTime(c.prepareStatement("WITH " + rows + select));
+    /** The one-subtree statements of {@code select} in {@code scope}, one per tree. */
+    private static Map<Tree, NamedSql> oneSubtree(String select, String scope) {
+        Map<Tree, NamedSql> out = new EnumMap<>(Tree.class);
+        out.put(Tree.AS_THEN, NamedSql.of("WITH " + rows(ROWS_AS_THEN, scope, ":first", ":end", OBLIGATIONS)
+                + select.replace("{childPathLength}", ":childPathLength")));
+        out.put(Tree.AS_NOW, NamedSql.of("WITH " + rows(ROWS_AS_NOW, scope, ":first", ":end", OBLIGATIONS)
+                + select.replace("{childPathLength}", ":childPathLength")));
+        return out;
+    }
+
+    private static String rows(String rows, String scope, String from, String to, String obligations) {
+        return rows.replace("{scope}", scope).replace("{from}", from).replace("{to}", to)
+                .replace("{obligations}", obligations);
     }
 
     /**
@@ -305,21 +359,5 @@ public class CompletenessRepository {
             ps.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
         return ps;
-    }
-
-    private static String end(String subtreePath) {
-        return subtreePath.substring(0, subtreePath.length() - 1) + "0";
-    }
-
-    /** Binds the subtree's range and the scope in both branches of ROWS (the one of ROWS_AS_NOW). */
-    private static int bindRows(PreparedStatement ps, String subtreePath, Object scope, Tree tree) throws SQLException {
-        int i = 1;
-        String end = end(subtreePath);
-        for (int branch = 0; branch < (tree == Tree.AS_NOW ? 1 : 2); branch++) {
-            ps.setString(i++, subtreePath);
-            ps.setString(i++, end);
-            ps.setObject(i++, scope);
-        }
-        return i;
     }
 }

@@ -3,6 +3,7 @@ package vn.actionmonth.report.repository;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.domain.ReportStatus;
 
@@ -80,7 +81,7 @@ public class ReportAppliedRepository {
     }
 
     public Map<UUID, Counting> whereTheyCount(Collection<UUID> reportIds) throws SQLException {
-        return byId(WHERE_THEY_COUNT, reportIds, "id", rs -> new Counting(Report.parseIds(rs.getString("frozen_path"), "/"),
+        return byId(WHERE_THEY_COUNT, reportIds, "id", rs -> new Counting(UnitPath.ids(rs.getString("frozen_path")),
                 Report.parseIds(rs.getString("scope_ids"), ","), rs.getObject("campaign_id", UUID.class),
                 rs.getString("indicator_set_code"), rs.getInt("indicator_set_version"),
                 !"INTERIM".equals(rs.getString("kind"))));

@@ -44,7 +44,7 @@ public class ComparisonResource {
     @APIResponse(responseCode = "404", description = "No such unit")
     public ComparisonView compare(
             @Parameter(description = "The unit of today's tree", required = true) @QueryParam("unit") UUID unit,
-            @Parameter(description = "Years or campaign ids, comma separated", example = "2024,2025,2026")
+            @Parameter(description = "Years or campaign ids, comma separated, e.g. 2024,2025,2026 (or the parameter repeated)")
             @QueryParam("campaigns") List<String> campaigns,
             @QueryParam("basis") @DefaultValue("SUBMITTED") Basis basis,
             @Parameter(description = "Indicator set code", example = "CAM") @QueryParam("indicatorSet") String indicatorSet) {

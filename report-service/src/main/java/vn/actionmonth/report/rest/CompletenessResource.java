@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.Roles;
 import vn.actionmonth.report.service.CompletenessService;
-import vn.actionmonth.report.service.ReportAccess;
 
 @Path("/api/v1/completeness")
 @RolesAllowed(Roles.MEMBER)
@@ -22,11 +21,9 @@ import vn.actionmonth.report.service.ReportAccess;
 public class CompletenessResource {
 
     private final CompletenessService service;
-    private final ReportAccess access;
 
-    public CompletenessResource(CompletenessService service, ReportAccess access) {
+    public CompletenessResource(CompletenessService service) {
         this.service = service;
-        this.access = access;
     }
 
     @GET
@@ -39,7 +36,6 @@ public class CompletenessResource {
     public CompletenessView get(@BeanParam ScopeParams scope,
                                 @Parameter(description = "CHILDREN or SUBTREE") @QueryParam("level") @DefaultValue("CHILDREN")
                                 CompletenessService.Level level) {
-        access.requireReadUnit(scope.unit(), scope.scope());
-        return CompletenessView.of(service.compute(scope.unit(), scope.scope(), scope.isCampaign(), level, scope.tree()));
+        return CompletenessView.of(service.read(scope.unit(), scope.scope(), scope.isCampaign(), level, scope.tree()));
     }
 }

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,8 +54,10 @@ public class ObligationReportResource {
                     + "(same figures and narrative) answers 200 with the report as it is and submits nothing again, so no "
                     + "Idempotency-Key is needed. If-Match is checked when sent. Reporter of the obligation's unit only; "
                     + "figures are checked as for POST /api/v1/reports. The two-step flow stays for drafts.")
-    @APIResponse(responseCode = "201", description = "Created (and submitted, with submit=true); Location and ETag")
-    @APIResponse(responseCode = "200", description = "Replaced (and submitted), or a retry answered as it is")
+    @APIResponse(responseCode = "201", description = "Created (and submitted, with submit=true)",
+            content = @Content(schema = @Schema(implementation = ReportView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "200", description = "Replaced (and submitted), or a retry answered as it is",
+            content = @Content(schema = @Schema(implementation = ReportView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "400", description = "A figure or text is refused, named")
     @APIResponse(responseCode = "403", description = "Not a reporter of the obligation's unit")
     @APIResponse(responseCode = "404", description = "No such obligation")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.actionmonth.common.validation.Text;
 import vn.actionmonth.report.service.DraftInput;
@@ -30,7 +31,7 @@ public final class ReportRequests {
             @NotNull @Schema(description = "The obligation the report answers (from plan-service)",
                     examples = "6b1f3c2e-8d4a-4f0b-9a57-1c2d3e4f5a6b") UUID obligationId,
             @Schema(description = "Indicator code to value: whole numbers for integer and money (VND) indicators, "
-                    + "true/false for yes/no ones, text for text ones", examples = FIGURES_EXAMPLE) @Size(max = MAX_FIGURES) Map<@Size(max = 60) String, JsonNode> figures,
+                    + "true/false for yes/no ones, text for text ones", examples = FIGURES_EXAMPLE, type = SchemaType.OBJECT, additionalProperties = Schema.True.class) @Size(max = MAX_FIGURES) Map<@Size(max = 60) String, JsonNode> figures,
             @Text(max = MAX_NARRATIVE) @Schema(description = "Kết quả thực hiện", maxLength = MAX_NARRATIVE,
                     examples = "Tổ chức Lễ phát động Tháng hành động vì trẻ em ngày 01/6/2024 tại Nhà văn hóa phường") String results,
             @Text(max = MAX_NARRATIVE) @Schema(description = "Khó khăn, vướng mắc", maxLength = MAX_NARRATIVE,
@@ -45,7 +46,7 @@ public final class ReportRequests {
 
     @Schema(name = "UpdateReport", description = "Replaces the figures and narrative of a DRAFT or RETURNED report")
     public record Update(
-            @Schema(description = "Indicator code to value", examples = FIGURES_EXAMPLE) @Size(max = MAX_FIGURES) Map<@Size(max = 60) String, JsonNode> figures,
+            @Schema(description = "Indicator code to value", examples = FIGURES_EXAMPLE, type = SchemaType.OBJECT, additionalProperties = Schema.True.class) @Size(max = MAX_FIGURES) Map<@Size(max = 60) String, JsonNode> figures,
             @Text(max = MAX_NARRATIVE) @Schema(description = "Kết quả thực hiện", maxLength = MAX_NARRATIVE,
                     examples = "Tổ chức 12 hoạt động truyền thông, vận động 15.500.000 đồng") String results,
             @Text(max = MAX_NARRATIVE) @Schema(description = "Khó khăn, vướng mắc", maxLength = MAX_NARRATIVE,

@@ -19,6 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.actionmonth.common.Roles;
@@ -52,6 +56,10 @@ public class ReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @MaxBody(ReportRequests.MAX_BODY)
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ReportView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "200", description = "A retry with an Idempotency-Key seen before: the report the first attempt created", content = @Content(schema = @Schema(implementation = ReportView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The obligation already has a report, or is cancelled")
+    @APIResponse(responseCode = "404", description = "No such obligation")
     @Operation(operationId = "createReport", summary = "Create the draft report of the caller's unit",
             description = "Reporter of the obligation's unit only. Figures are checked against the indicator set: "
                     + "unknown codes, wrong types, negative counts, fractions of VND and oversized text are refused "
@@ -72,6 +80,9 @@ public class ReportResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @MaxBody(ReportRequests.MAX_BODY)
+    @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = ReportView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The report is neither a draft nor returned")
+    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
     @Operation(operationId = "updateReport", summary = "Update a draft or returned report",
             description = "Needs If-Match with the ETag last read (428 without it, 412 when someone else saved in between).")
     public Response update(@PathParam("id") UUID id,
@@ -82,6 +93,8 @@ public class ReportResource {
 
     @POST
     @Path("/{id}/submit")
+    @APIResponse(responseCode = "200", description = "Submitted", content = @Content(schema = @Schema(implementation = ReportView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The report is neither a draft nor returned, or its obligation is cancelled")
     @Operation(operationId = "submitReport", summary = "Submit the report to its recipient",
             description = "An Idempotency-Key makes a retried submission (flaky mobile network) count once: the retry "
                     + "answers with the report as it is. If-Match is checked when sent. Records whether it arrived "
@@ -95,6 +108,8 @@ public class ReportResource {
     @POST
     @Path("/{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Returned", content = @Content(schema = @Schema(implementation = ReportView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The report is not submitted")
     @Operation(operationId = "returnReport", summary = "Return a submitted report for correction",
             description = "Approver of the recipient unit only; the reason is shown to the reporting unit, which may "
                     + "then edit and resubmit. Publishes ReportReturned.")
@@ -105,6 +120,8 @@ public class ReportResource {
 
     @POST
     @Path("/{id}/approve")
+    @APIResponse(responseCode = "200", description = "Approved", content = @Content(schema = @Schema(implementation = ReportView.class)), headers = @Header(name = "ETag", ref = "ETag"))
+    @APIResponse(responseCode = "409", description = "The report is not submitted")
     @Operation(operationId = "approveReport",
             summary = "Approve a submitted report", description = "Approver of the recipient unit only. Publishes ReportApproved.")
     public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -113,6 +130,7 @@ public class ReportResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ReportView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @Operation(operationId = "getReport",
             summary = "One report", description = "Readable by its unit, its recipient, units above it, and system accounts.")
     public Response get(@PathParam("id") UUID id) {

@@ -1,6 +1,7 @@
 package vn.actionmonth.report.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.domain.ReportStatus;
@@ -19,7 +20,7 @@ public record ReportView(
         @Schema(examples = "CAM") String indicatorSetCode,
         @Schema(description = "The version of the indicator set the report was made against", examples = "1") int indicatorSetVersion,
         @Schema(examples = "SUBMITTED") ReportStatus status,
-        @Schema(description = "Indicator code to value", examples = ReportRequests.FIGURES_EXAMPLE) JsonNode figures,
+        @Schema(description = "Indicator code to value", examples = ReportRequests.FIGURES_EXAMPLE, type = SchemaType.OBJECT, additionalProperties = Schema.True.class) JsonNode figures,
         @Schema(examples = "Tổ chức Lễ phát động Tháng hành động vì trẻ em ngày 01/6/2024") String results,
         @Schema(examples = "Kinh phí còn hạn chế") String difficulties,
         @Schema(examples = "Đề nghị bổ sung kinh phí") String proposals,
@@ -37,7 +38,7 @@ public record ReportView(
         @Schema(description = "INTERIM or FINAL; an interim report adds to no total", examples = "FINAL") String kind,
         @Schema(description = "For a unit's consolidated report up (its obligation consolidates): what it sent at its "
                 + "last submission, its own figures plus every submitted report it had received under the plan and the "
-                + "plans implementing it, frozen then; null otherwise", examples = ReportRequests.FIGURES_EXAMPLE) JsonNode sentFigures,
+                + "plans implementing it, frozen then; null otherwise", examples = ReportRequests.FIGURES_EXAMPLE, type = SchemaType.OBJECT, additionalProperties = Schema.True.class) JsonNode sentFigures,
         @Schema(description = "When sentFigures were frozen") OffsetDateTime sentAt) {
 
     static ReportView of(Report r, JsonNode figures, JsonNode sentFigures) {

@@ -1,6 +1,7 @@
 package vn.actionmonth.report.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.actionmonth.report.domain.ReportRevision;
 import vn.actionmonth.report.domain.ReportStatus;
@@ -14,7 +15,7 @@ public record RevisionView(
         @Schema(examples = "RETURNED") ReportRevision.Action action,
         @Schema(examples = "RETURNED") ReportStatus status,
         @Schema(examples = "1") int revision,
-        @Schema(examples = ReportRequests.FIGURES_EXAMPLE) JsonNode figures,
+        @Schema(examples = ReportRequests.FIGURES_EXAMPLE, type = SchemaType.OBJECT, additionalProperties = Schema.True.class) JsonNode figures,
         String results,
         String difficulties,
         String proposals,

@@ -34,11 +34,13 @@ public class CompletenessService {
 
     private final CompletenessRepository repository;
     private final UnitDirectory units;
+    private final ReportAccess access;
     private final Clock clock;
 
-    public CompletenessService(CompletenessRepository repository, UnitDirectory units, Clock clock) {
+    public CompletenessService(CompletenessRepository repository, UnitDirectory units, ReportAccess access, Clock clock) {
         this.repository = repository;
         this.units = units;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -52,6 +54,13 @@ public class CompletenessService {
                          int reportsUpOwed, int reportsUpReceived, List<Entry> late, List<Entry> missing) {
     }
 
+    /** A unit's completeness for the caller, who must be able to read the unit in that scope. */
+    public Result read(UUID unitId, UUID scopeId, boolean campaign, Level level, Tree tree) {
+        access.requireReadUnit(unitId, scopeId);
+        return compute(unitId, scopeId, campaign, level, tree);
+    }
+
+    /** A unit's completeness, whoever asks: for callers that have checked access already. */
     public Result compute(UUID unitId, UUID scopeId, boolean campaign, Level level, Tree tree) {
         String path = units.find(unitId).map(UnitRecord::path).orElseThrow(() -> Problems.notFound("unit", unitId));
         Counts counts = repository.counts(path, scopeId, campaign, tree);

@@ -2,20 +2,14 @@ package vn.actionmonth.report.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.report.config.ReportConfig;
 import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.FigureTotals;
-import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.domain.ReportStatus;
-import vn.actionmonth.report.repository.ConsolidationRepository;
+import vn.actionmonth.report.repository.ConsistencyCheckRepository;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,16 +29,16 @@ public class ConsistencyCheckService {
 
     public static final int MAX_LISTED = 100;
 
-    private final AgroalDataSource dataSource;
-    private final ConsolidationRepository consolidation;
+    private final ConsistencyCheckRepository snapshots;
     private final IndicatorSetService indicatorSets;
+    private final ReportAccess access;
     private final ObjectMapper mapper;
     private final ReportConfig config;
 
-    public ConsistencyCheckService(AgroalDataSource dataSource, ConsolidationRepository consolidation,
-                                   IndicatorSetService indicatorSets, ObjectMapper mapper, ReportConfig config) {
-        this.dataSource = dataSource;
-        this.consolidation = consolidation;
+    public ConsistencyCheckService(ConsistencyCheckRepository snapshots, IndicatorSetService indicatorSets,
+                                   ReportAccess access, ObjectMapper mapper, ReportConfig config) {
+        this.snapshots = snapshots;
+        this.access = access;
         this.indicatorSets = indicatorSets;
         this.mapper = mapper;
         this.config = config;
@@ -57,38 +51,18 @@ public class ConsistencyCheckService {
                          List<Difference> differences) {
     }
 
+    /** A country-wide operation: system accounts and admins of a root unit only. */
     public Result run() {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            c.setReadOnly(true);
-            try {
-                return check(c);
-            } finally {
-                c.rollback();
-                c.setReadOnly(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("consistency check failed to run", e);
-        }
+        access.requireCountryWide();
+        return snapshots.inSnapshot(this::check);
     }
 
-    private Result check(Connection c) throws SQLException, IOException {
+    private Result check(ConsistencyCheckRepository.Snapshot snapshot) {
         Map<UUID, String> applied = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT report_id, revision, stage, status FROM report_applied");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                applied.put(rs.getObject(1, UUID.class), rs.getInt(2) + ":" + rs.getInt(3) + ":" + rs.getString(4));
-            }
+        for (ConsistencyCheckRepository.Applied a : snapshot.applied()) {
+            applied.put(a.reportId(), a.revision() + ":" + a.stage() + ":" + a.status());
         }
-        int reports;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM report WHERE revision > 0 AND kind = 'FINAL'");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            reports = rs.getInt(1);
-        }
+        int reports = snapshot.finalReportCount();
         // The recomputed figures are held in memory: about 20 per report, unit and scope, which at
         // 100,000 units is more than a service's heap. Above reports-per-pass the units are checked in
         // 16 passes, by the first hex digit of their id, each pass reading the reports again.
@@ -101,35 +75,22 @@ public class ConsistencyCheckService {
             String prefix = passes == 1 ? "" : Character.toString(Character.forDigit(pass, 16));
             Predicate<UUID> inPass = unit -> unit.toString().startsWith(prefix);
             Map<ConsolidationKey, FigureTotals> expected = new HashMap<>();
-            int pendingInPass = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, status, revision, figures, frozen_path, scope_ids, "
-                    + "campaign_id, indicator_set_code, indicator_set_version FROM report WHERE revision > 0 "
-                    // interim reports add to no total (ConsolidationHandler passes them over)
-                    + "AND kind = 'FINAL'")) {
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        UUID id = rs.getObject(1, UUID.class);
-                        ReportStatus status = ReportStatus.valueOf(rs.getString(2));
-                        int revision = rs.getInt(3);
-                        JsonNode figures = mapper.readTree(rs.getString(4));
-                        List<UUID> path = Report.parseIds(rs.getString(5), "/");
-                        List<UUID> scopes = new ArrayList<>();
-                        scopes.add(rs.getObject(7, UUID.class));
-                        scopes.addAll(Report.parseIds(rs.getString(6), ","));
-                        String state = revision + ":" + (status == ReportStatus.SUBMITTED ? 0 : 1) + ":" + status;
-                        if (!state.equals(applied.get(id))) {
-                            pendingInPass++;
-                        }
-                        Contributions.add(expected, indicatorSets.get(rs.getString(8), rs.getInt(9)), figures, status, path,
-                                scopes, 1, inPass);
-                    }
+            int[] pendingInPass = {0};
+            snapshot.forEachFinalReport(r -> {
+                List<UUID> scopes = new ArrayList<>();
+                scopes.add(r.campaignId());
+                scopes.addAll(r.scopeIds());
+                String state = r.revision() + ":" + (r.status() == ReportStatus.SUBMITTED ? 0 : 1) + ":" + r.status();
+                if (!state.equals(applied.get(r.id()))) {
+                    pendingInPass[0]++;
                 }
-            }
-            pending = pendingInPass;
+                Contributions.add(expected, indicatorSets.get(r.indicatorSetCode(), r.indicatorSetVersion()),
+                        figures(r.figures()), r.status(), r.frozenPath(), scopes, 1, inPass);
+            });
+            pending = pendingInPass[0];
             // The stored figures are streamed and compared one by one, each expected key being removed as
             // it is met: holding the stored ones and the union of keys next to the expected ones does not fit.
-            consolidation.forEach(c, prefix, (k, st) -> {
+            snapshot.forEachFigure(prefix, (k, st) -> {
                 checked[0]++;
                 FigureTotals e = expected.remove(k);
                 compare(k, e == null ? FigureTotals.ZERO : e, st, listed, count);
@@ -140,6 +101,14 @@ public class ConsistencyCheckService {
             }
         }
         return new Result(reports, checked[0], pending, count[0], new ArrayList<>(listed.values()));
+    }
+
+    private JsonNode figures(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("consistency check failed to run", e);
+        }
     }
 
     /** Counts a difference and keeps the first {@link #MAX_LISTED} of them in key order. */

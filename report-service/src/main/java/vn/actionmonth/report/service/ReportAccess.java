@@ -5,6 +5,7 @@ import vn.actionmonth.common.Caller;
 import vn.actionmonth.common.Roles;
 import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.common.units.UnitDirectory;
+import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.common.units.UnitRecord;
 import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.repository.ObligationRepository;
@@ -95,7 +96,7 @@ public class ReportAccess {
         if (caller.isSystem()) {
             return null;
         }
-        return units.find(caller.unitId()).map(UnitRecord::path).orElse("/" + caller.unitId() + "/");
+        return units.find(caller.unitId()).map(UnitRecord::path).orElse(UnitPath.root(caller.unitId()));
     }
 
     /**

@@ -77,7 +77,7 @@ public class UnitDirectory {
         if (unit.equals(ancestor)) {
             return find(unit).isPresent();
         }
-        return find(unit).map(u -> u.path().contains("/" + ancestor + "/")).orElse(false);
+        return find(unit).map(u -> UnitPath.passesThrough(u.path(), ancestor)).orElse(false);
     }
 
     private List<UnitRecord> query(String sql, Object param) {

@@ -1,6 +1,5 @@
 package vn.actionmonth.common.units;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,18 +14,11 @@ public record UnitRecord(UUID id, String kind, String name, String shortName, St
 
     /** Ancestors from the root down to the parent. */
     public List<UUID> ancestorIds() {
-        List<UUID> ids = new ArrayList<>();
-        for (String part : path.split("/")) {
-            if (!part.isEmpty()) {
-                ids.add(UUID.fromString(part));
-            }
-        }
-        ids.remove(ids.size() - 1);
-        return ids;
+        return UnitPath.ancestorIds(path);
     }
 
     /** Whether this unit is {@code other} or lies under it. */
     public boolean isWithin(UnitRecord other) {
-        return path.startsWith(other.path);
+        return UnitPath.isWithin(path, other.path);
     }
 }

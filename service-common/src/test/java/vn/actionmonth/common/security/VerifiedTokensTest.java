@@ -1,12 +1,16 @@
 package vn.actionmonth.common.security;
 
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.common.AdjustableClock;
 
+import javax.crypto.SecretKey;
 import java.lang.reflect.Proxy;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,6 +30,7 @@ class VerifiedTokensTest {
     private static final Instant NOW = Instant.parse("2026-12-02T08:00:00Z");
 
     private final List<String> verifications = new ArrayList<>();
+    private final List<JsonWebToken> issued = new ArrayList<>();
     private final Map<String, long[]> claims = new HashMap<>();
     private final AdjustableClock clock = new AdjustableClock(Clock.fixed(NOW, ZoneOffset.UTC), true);
 
@@ -40,7 +45,9 @@ class VerifiedTokensTest {
                 if (iatExp == null || clock.instant().getEpochSecond() >= iatExp[1]) {
                     throw new ParseException("refused");
                 }
-                return jwt(iatExp[0], iatExp[1]);
+                JsonWebToken jwt = jwt(iatExp[0], iatExp[1]);
+                issued.add(jwt);
+                return jwt;
             });
 
     private final VerifiedTokens cache = new VerifiedTokens(verifier, Optional.of(3600L), clock);
@@ -50,13 +57,17 @@ class VerifiedTokensTest {
         claims.put("a", new long[] {NOW.getEpochSecond(), NOW.plusSeconds(600).getEpochSecond()});
         claims.put("a-with-another-payload", new long[] {NOW.getEpochSecond(), NOW.plusSeconds(600).getEpochSecond()});
 
-        cache.parse("a");
-        cache.parse("a");
+        JsonWebToken first = cache.parse("a");
+        JsonWebToken again = cache.parse("a");
         clock.set(NOW.plusSeconds(599));
-        cache.parse("a");
-        cache.parse("a-with-another-payload");
+        JsonWebToken later = cache.parse("a");
+        JsonWebToken other = cache.parse("a-with-another-payload");
 
         assertThat(verifications).containsExactly("a", "a-with-another-payload");
+        assertThat(first).isSameAs(issued.get(0));
+        assertThat(again).isSameAs(first);
+        assertThat(later).isSameAs(first);
+        assertThat(other).isSameAs(issued.get(1));
     }
 
     @Test
@@ -80,6 +91,111 @@ class VerifiedTokensTest {
         assertThatThrownBy(() -> cache.parse("forged")).isInstanceOf(ParseException.class);
 
         assertThat(verifications).containsExactly("forged", "forged");
+    }
+
+    @Test
+    void withoutAMaximumAgeATokenIsRememberedUntilItsExpiry() throws Exception {
+        VerifiedTokens ageless = new VerifiedTokens(verifier, Optional.empty(), clock);
+        claims.put("old", new long[] {NOW.minusSeconds(86_400).getEpochSecond(), NOW.plusSeconds(600).getEpochSecond()});
+        ageless.parse("old");
+        clock.set(NOW.plusSeconds(599));
+        ageless.parse("old");
+
+        assertThat(verifications).containsExactly("old");
+    }
+
+    @Test
+    void aTokenWithoutAnIssueTimeIsRememberedUntilItsExpiry() throws Exception {
+        claims.put("no-iat", new long[] {0, NOW.plusSeconds(7200).getEpochSecond()});
+        cache.parse("no-iat");
+        clock.set(NOW.plusSeconds(7199));
+        cache.parse("no-iat");
+
+        assertThat(verifications).containsExactly("no-iat");
+    }
+
+    @Test
+    void aTokenAlreadyPastItsMaximumAgeIsNeverRemembered() throws Exception {
+        claims.put("aged", new long[] {NOW.minusSeconds(3601).getEpochSecond(), NOW.plusSeconds(600).getEpochSecond()});
+        cache.parse("aged");
+        cache.parse("aged");
+
+        assertThat(verifications).containsExactly("aged", "aged");
+    }
+
+    @Test
+    void aFullCacheDropsTheTokensPastTheirTimeAndKeepsTheOthers() throws Exception {
+        int half = VerifiedTokens.MAX_ENTRIES / 2;
+        for (int i = 0; i < VerifiedTokens.MAX_ENTRIES; i++) {
+            long exp = NOW.plusSeconds(i < half ? 60 : 600).getEpochSecond();
+            claims.put("t" + i, new long[] {NOW.getEpochSecond(), exp});
+            cache.parse("t" + i);
+        }
+        clock.set(NOW.plusSeconds(60));
+        claims.put("new", new long[] {NOW.getEpochSecond(), NOW.plusSeconds(600).getEpochSecond()});
+        cache.parse("new");
+        verifications.clear();
+
+        cache.parse("t" + half);
+        cache.parse("new");
+
+        assertThat(verifications).as("still valid, so kept when the expired ones made room").isEmpty();
+    }
+
+    @Test
+    void aFullCacheOfValidTokensStartsOver() throws Exception {
+        for (int i = 0; i < VerifiedTokens.MAX_ENTRIES; i++) {
+            claims.put("t" + i, new long[] {NOW.getEpochSecond(), NOW.plusSeconds(600).getEpochSecond()});
+            cache.parse("t" + i);
+        }
+        cache.parse("t0");
+        assertThat(verifications).as("remembered while the cache has room").hasSize(VerifiedTokens.MAX_ENTRIES);
+
+        claims.put("one-too-many", new long[] {NOW.getEpochSecond(), NOW.plusSeconds(600).getEpochSecond()});
+        cache.parse("one-too-many");
+        verifications.clear();
+        cache.parse("t0");
+        cache.parse("one-too-many");
+
+        assertThat(verifications).containsExactly("t0");
+    }
+
+    @Test
+    void everyOtherWayToVerifyGoesToTheVerifierAndIsNeverRemembered() throws Exception {
+        Map<String, JsonWebToken> answers = new HashMap<>();
+        List<String> calls = new ArrayList<>();
+        JWTParser recording = (JWTParser) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {JWTParser.class}, (proxy, method, args) -> {
+                    String call = method.getName() + "/" + (args.length == 2 && args[1] != null
+                            ? args[1].getClass().getSimpleName() : method.getParameterTypes()[args.length - 1].getSimpleName());
+                    calls.add(call);
+                    return answers.computeIfAbsent(call, c -> jwt(NOW.getEpochSecond(), NOW.plusSeconds(600).getEpochSecond()));
+                });
+        VerifiedTokens tokens = new VerifiedTokens(recording, Optional.of(3600L), clock);
+
+        List<JsonWebToken> returned = List.of(
+                tokens.parse("a", new JWTAuthContextInfo()),
+                tokens.verify("a", (PublicKey) null),
+                tokens.verify("a", (SecretKey) null),
+                tokens.verify("a", "secret"),
+                tokens.decrypt("a", (PrivateKey) null),
+                tokens.decrypt("a", (SecretKey) null),
+                tokens.decrypt("a", "secret"),
+                tokens.parseOnly("a"));
+        tokens.parse("a");
+
+        List<String> ways = List.of("parse/JWTAuthContextInfo", "verify/PublicKey", "verify/SecretKey", "verify/String",
+                "decrypt/PrivateKey", "decrypt/SecretKey", "decrypt/String", "parseOnly/String");
+        assertThat(calls).containsExactlyElementsOf(concat(ways, "parse/String"));
+        for (int i = 0; i < ways.size(); i++) {
+            assertThat(returned.get(i)).as(ways.get(i)).isSameAs(answers.get(ways.get(i)));
+        }
+    }
+
+    private static List<String> concat(List<String> first, String last) {
+        List<String> out = new ArrayList<>(first);
+        out.add(last);
+        return out;
     }
 
     private static JsonWebToken jwt(long iat, long exp) {

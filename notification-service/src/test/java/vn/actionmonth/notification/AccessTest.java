@@ -1,0 +1,117 @@
+package vn.actionmonth.notification;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+import vn.actionmonth.common.Caller;
+import vn.actionmonth.common.Roles;
+import vn.actionmonth.common.problem.ProblemException;
+import vn.actionmonth.common.units.UnitDirectory;
+import vn.actionmonth.common.units.UnitRecord;
+import vn.actionmonth.notification.rest.Access;
+
+import java.lang.reflect.Proxy;
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Who may see notifications and change channels and policies, with stand-ins for the token and the unit replica. */
+class AccessTest {
+
+    private final Map<UUID, UnitRecord> units = new HashMap<>();
+    private final UnitRecord ministry = unit(null, "Bộ Lao động - Thương binh và Xã hội");
+    private final UnitRecord province = unit(ministry, "UBND tỉnh Hải Dương");
+    private final UnitRecord district = unit(province, "UBND thành phố Chí Linh");
+    private final UnitRecord otherProvince = unit(ministry, "UBND tỉnh Hưng Yên");
+
+    private final UnitDirectory directory = new UnitDirectory(null) {
+        @Override
+        public Optional<UnitRecord> find(UUID id) {
+            return Optional.ofNullable(units.get(id));
+        }
+    };
+
+    @Test
+    void aUnitReadsItsOwnAndItsSubtreesNotificationsOnly() {
+        assertThatCode(() -> access(province, Roles.VIEWER).requireReadable(province.id())).doesNotThrowAnyException();
+        assertThatCode(() -> access(province, Roles.VIEWER).requireReadable(district.id())).doesNotThrowAnyException();
+        assertThatCode(() -> access(province, Roles.SYSTEM).requireReadable(otherProvince.id())).doesNotThrowAnyException();
+        assertForbidden(() -> access(district, Roles.VIEWER).requireReadable(province.id()),
+                "unit " + province.id() + " is outside the caller's unit and its subtree");
+        assertForbidden(() -> access(province, Roles.VIEWER).requireReadable(otherProvince.id()),
+                "unit " + otherProvince.id() + " is outside the caller's unit and its subtree");
+    }
+
+    @Test
+    void onlyAnAdminOfTheUnitItselfChangesItsChannels() {
+        assertThatCode(() -> access(district, Roles.ADMIN).requireAdminOf(district.id())).doesNotThrowAnyException();
+        assertForbidden(() -> access(province, Roles.ADMIN).requireAdminOf(district.id()),
+                "only an admin of unit " + district.id() + " changes its channels");
+        assertForbidden(() -> access(district, Roles.VIEWER).requireAdminOf(district.id()),
+                "only an admin of unit " + district.id() + " changes its channels");
+    }
+
+    @Test
+    void reminderPoliciesBelongToSystemAccountsAndAdminsOfATopUnit() {
+        assertThatCode(() -> access(ministry, Roles.ADMIN).requirePolicyAdmin()).doesNotThrowAnyException();
+        assertThatCode(() -> access(district, Roles.SYSTEM).requirePolicyAdmin()).doesNotThrowAnyException();
+        String detail = "only a system account or an admin of a top unit changes reminder policies";
+        assertForbidden(() -> access(province, Roles.ADMIN).requirePolicyAdmin(), detail);
+        assertForbidden(() -> access(ministry, Roles.VIEWER).requirePolicyAdmin(), detail);
+        assertForbidden(() -> new Access(caller(UUID.randomUUID(), Set.of(Roles.ADMIN)), directory).requirePolicyAdmin(),
+                detail);
+    }
+
+    @Test
+    void theCallerIsKnownByItsUnitAndName() {
+        Access access = access(district, Roles.VIEWER);
+        assertThat(access.unitId()).isEqualTo(district.id());
+        assertThat(access.name()).isEqualTo("can-bo");
+    }
+
+    private Access access(UnitRecord unit, String... roles) {
+        return new Access(caller(unit.id(), Set.of(roles)), directory);
+    }
+
+    private UnitRecord unit(UnitRecord parent, String name) {
+        UUID id = UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UnitRecord u = new UnitRecord(id, "UNIT", name, null, null, null, parent == null ? null : parent.id(),
+                (parent == null ? "/" : parent.path()) + id + "/", parent == null ? 0 : parent.depth() + 1, false);
+        units.put(id, u);
+        return u;
+    }
+
+    private static void assertForbidden(Runnable call, String detail) {
+        ProblemException e = catchThrowableOfType(ProblemException.class, call::run);
+        assertThat(e).as("refused").isNotNull();
+        assertThat(e.status()).isEqualTo(403);
+        assertThat(e.getMessage()).isEqualTo(detail);
+    }
+
+    /** A caller of {@code unit} named can-bo holding {@code roles}. */
+    private static Caller caller(UUID unit, Set<String> roles) {
+        Principal principal = () -> "can-bo";
+        SecurityIdentity identity = (SecurityIdentity) Proxy.newProxyInstance(AccessTest.class.getClassLoader(),
+                new Class<?>[] {SecurityIdentity.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getPrincipal" -> principal;
+                    case "getRoles" -> roles;
+                    case "hasRole" -> roles.contains((String) args[0]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        JsonWebToken token = (JsonWebToken) Proxy.newProxyInstance(AccessTest.class.getClassLoader(),
+                new Class<?>[] {JsonWebToken.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getClaim") && Caller.UNIT_CLAIM.equals(args[0])) {
+                        return unit.toString();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        return new Caller(identity, token);
+    }
+}
