@@ -1,6 +1,5 @@
 package vn.actionmonth.e2e;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +31,6 @@ import vn.actionmonth.e2e.client.report.model.Completeness;
 import vn.actionmonth.e2e.client.report.model.ConsolidatedFigure;
 import vn.actionmonth.e2e.client.report.model.Consolidation;
 import vn.actionmonth.e2e.client.report.model.CreateReport;
-import vn.actionmonth.e2e.client.report.model.FigureValue;
 import vn.actionmonth.e2e.client.report.model.Level;
 import vn.actionmonth.e2e.client.report.model.Report;
 import vn.actionmonth.e2e.client.report.model.ReportStatus;
@@ -131,8 +129,8 @@ class GeneratedClientWalkIT {
         // Enter the figures once (a draft), then submit it; the ETag guards against two editors
         ReportsApi reports = new ReportsApi(reporterReport);
         CreateReport draft = new CreateReport().obligationId(obligation)
-                .figures(figures(Map.of("LAUNCH_CEREMONY_HELD", true, "COMM_EVENTS", 12,
-                        "FUND_RAISED_VND", 15_500_000L, "CHILDREN_GIFTED", 320)))
+                .figures(Map.of("LAUNCH_CEREMONY_HELD", true, "COMM_EVENTS", 12,
+                        "FUND_RAISED_VND", 15_500_000L, "CHILDREN_GIFTED", 320))
                 .results("Tổ chức Lễ phát động Tháng hành động vì trẻ em ngày 01/6/2023 tại Nhà văn hóa phường")
                 .difficulties("Kinh phí hỗ trợ trẻ em có hoàn cảnh đặc biệt còn hạn chế")
                 .proposals("Đề nghị UBND thành phố bổ sung kinh phí tổ chức dạy bơi cho trẻ em");
@@ -280,29 +278,5 @@ class GeneratedClientWalkIT {
         String bearer = "Bearer " + stack.token(unit, roles);
         client.setRequestInterceptor(request -> request.header("Authorization", bearer));
         return client;
-    }
-
-    /**
-     * The document types each figure's value as "JsonNode", an object of Jackson's getters (array,
-     * bigDecimal, nodeType...), so its generated model cannot hold 12 or true: each value is sent
-     * through a subclass that serialises as the value itself.
-     */
-    static Map<String, FigureValue> figures(Map<String, Object> values) {
-        Map<String, FigureValue> out = new TreeMap<>();
-        values.forEach((code, value) -> out.put(code, new Figure(value)));
-        return out;
-    }
-
-    static final class Figure extends FigureValue {
-        private final Object value;
-
-        Figure(Object value) {
-            this.value = value;
-        }
-
-        @JsonValue
-        Object value() {
-            return value;
-        }
     }
 }
