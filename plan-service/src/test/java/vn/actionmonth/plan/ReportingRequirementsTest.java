@@ -74,6 +74,20 @@ class ReportingRequirementsTest {
     }
 
     @Test
+    void anEmptyRequirementListBesideTheSingleRequirementLeavesTheSingleOneStanding() throws Exception {
+        // What a generated client sends when it fills only the single requirement: the list as [].
+        ObjectNode plan = laiChauPlan();
+        plan.set("reportingRequirement", finalOfDistrictsAndHealth());
+
+        UUID id = published(plan);
+
+        JsonNode view = read(id);
+        assertThat(view.get("reportingRequirements")).hasSize(1);
+        assertThat(obligationsOf(id)).hasSize(districtsOfLaiChau().size() + 1)
+                .allSatisfy(o -> assertThat(o.get("kind").asText()).isEqualTo("FINAL"));
+    }
+
+    @Test
     void unitsGivenByRuleFollowTheTreeWhileThePlanIsOpen() throws Exception {
         UUID id = published(laiChauPlan(finalOfDistrictsAndHealth()));
         int before = open(obligationsOf(id)).size();

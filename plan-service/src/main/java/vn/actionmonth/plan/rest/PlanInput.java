@@ -43,7 +43,7 @@ public record PlanInput(
         @Size(max = PlanLimits.ITEMS) @Schema(description = "Tổ chức thực hiện") List<@Valid Assignment> assignments,
         @Valid @Schema(description = "Chế độ báo cáo of a plan with one requirement. With reportingRequirements too (a "
                 + "plan read back and sent again), it stands for the list's first final requirement (its first, when none "
-                + "is final)") ReportingRequirement reportingRequirement,
+                + "is final); beside an empty list it is the plan's only requirement") ReportingRequirement reportingRequirement,
         @Size(max = PlanLimits.REQUIREMENTS) @Schema(description = "Chế độ báo cáo, every requirement in the document's order "
                 + "(e.g. an interim and a final report, or units of the district to the district by the 10th and the "
                 + "districts to the province by the 20th)") List<@Valid ReportingRequirement> reportingRequirements,

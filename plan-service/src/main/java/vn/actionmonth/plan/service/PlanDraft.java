@@ -28,10 +28,11 @@ public record PlanDraft(String number, String title, UUID issuerId, LocalDate is
     /**
      * The requirements as given, whichever way: the single one, or the list. With both (a client of
      * one requirement that read a plan and sends it back changed), the single one stands for the
-     * list's main requirement, and keeps its id.
+     * list's main requirement, and keeps its id. An empty list beside the single one is no list (a
+     * client generated from the API sends [] for a list it did not fill).
      */
     public List<RequirementDraft> requirementList() {
-        if (reportingRequirements == null) {
+        if (!listGiven()) {
             return reportingRequirement == null ? List.of() : List.of(reportingRequirement);
         }
         RequirementDraft main = main(reportingRequirements);
@@ -51,7 +52,11 @@ public record PlanDraft(String number, String title, UUID issuerId, LocalDate is
 
     /** The prefix of requirement {@code i}'s fields in a violation, as the client wrote it. */
     public String requirementField(int i) {
-        return reportingRequirements != null ? "reportingRequirements[" + i + "]." : "reportingRequirement.";
+        return listGiven() ? "reportingRequirements[" + i + "]." : "reportingRequirement.";
+    }
+
+    private boolean listGiven() {
+        return reportingRequirements != null && !(reportingRequirements.isEmpty() && reportingRequirement != null);
     }
 
     /** The plan as it stands, written again: its deadlines by rule to be resolved again, not taken as dates. */
