@@ -101,7 +101,9 @@ public final class NationalBenchmark {
         StackOptions stackOptions = StackOptions.defaults(options.projectDir())
                 .withStateDir(options.projectDir().resolve("benchmark/target/stack"))
                 .withPostgresPort(0).withKafkaPort(0)
-                .mapServices(s -> new ServiceSpec(s.name(), s.database(), 0, Map.of("PLAN_SAMPLE_DATA", "false")));
+                // The production build, but for a synthetic tree, whose import exists only in the drill build.
+                .mapServices(s -> new ServiceSpec(s.name(), s.database(), 0, Map.of("PLAN_SAMPLE_DATA", "false"),
+                        options.tree().startsWith("synthetic")));
         try (Stack started = Stack.start(stackOptions, line -> System.out.println("[stack] " + line))) {
             stack = started;
             // Ctrl-C or a kill must not leave the services running.

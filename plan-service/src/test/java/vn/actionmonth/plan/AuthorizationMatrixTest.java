@@ -120,8 +120,6 @@ class AuthorizationMatrixTest {
                 new Row("POST /api/v1/unit-imports", CITY, (r, c) -> r.contentType(ContentType.JSON)
                         .body("{\"rootId\":\"" + city + "\",\"units\":[{\"code\":\"1\",\"name\":\"Phường thử\"}]}")
                         .post("/api/v1/unit-imports"), rolesOrSystem(admins, Set.of(ROOT)), always(400)),
-                new Row("POST /api/v1/unit-imports/synthetic", CITY, (r, c) -> r.queryParam("rootId", city)
-                        .queryParam("size", 0).post("/api/v1/unit-imports/synthetic"), systemOnly(), always(400)),
                 // A plan import drafts a plan of the caller's own unit: any planner, from wherever it sits.
                 new Row("POST /api/v1/plan-imports", CITY, (r, c) -> r.contentType("text/plain; charset=UTF-8")
                         .body("KẾ HOẠCH\nThử quyền nhập kế hoạch\n").post("/api/v1/plan-imports"),
@@ -166,7 +164,7 @@ class AuthorizationMatrixTest {
         String document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
         int size = AuthorizationMatrix.check(AuthorizationMatrix.operations(document), rows,
                 (unit, group) -> DevStackTestResource.token(unit, group));
-        assertThat(size).isEqualTo(37 * 7 * 6);
+        assertThat(size).isEqualTo(36 * 7 * 6);
     }
 
     @Test

@@ -17,17 +17,14 @@ import java.time.OffsetDateTime;
 
 /**
  * Moves the service's clock, for training drills, end-to-end runs and the benchmark's reminder
- * storm. It exists only in builds made with {@code drill.build=true} (the tests' build and the
+ * storm. It exists only in drill builds ({@link DrillBuild}: the tests' build and the
  * drill build under {@code target/drill/}); the production build has no such endpoint, so it is
  * neither callable nor in the OpenAPI document. Even where it exists, it moves the clock only when
  * the service runs with {@code clock.adjustable=true}.
  */
 @Path("/api/v1/clock")
-@IfBuildProperty(name = ClockSettingResource.BUILD_PROPERTY, stringValue = "true")
+@IfBuildProperty(name = DrillBuild.PROPERTY, stringValue = "true")
 public class ClockSettingResource {
-
-    /** The build-time property that puts this endpoint into a build. */
-    public static final String BUILD_PROPERTY = "drill.build";
 
     private final AdjustableClock clock;
 

@@ -2,11 +2,8 @@ package vn.actionmonth.plan.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,8 +17,6 @@ import vn.actionmonth.common.problem.Problems;
 import vn.actionmonth.common.rest.MaxBody;
 import vn.actionmonth.plan.domain.UnitLimits;
 import vn.actionmonth.plan.service.ImportService;
-import vn.actionmonth.plan.service.SyntheticTree;
-import vn.actionmonth.plan.service.UnitRow;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,29 +72,5 @@ public class UnitImportResource {
             throw Problems.invalid(List.of(vn.actionmonth.common.problem.Problem.Violation.query("rootId", "is required")));
         }
         return ImportResult.of(service.importTree(rootId, validFrom, CsvRows.parse(body == null ? "" : body)));
-    }
-
-    @POST
-    @Path("/synthetic")
-    @RolesAllowed(Roles.SYSTEM)
-    @Operation(operationId = "importSyntheticUnits",
-            summary = "Import a synthetic tree (benchmarks and drills)", description = "Generates a seeded synthetic tree "
-            + "shaped like the national one (provinces with departments, mass organisations and their offices; districts "
-            + "with communes) and imports it like a file. The same seed and size give the same units. System accounts only.")
-    public ImportResult importSynthetic(
-            @Parameter(description = "The unit the provinces report to", required = true) @QueryParam("rootId") UUID rootId,
-            @Parameter(description = "How many units", example = "100000") @QueryParam("size") @DefaultValue("1000")
-            @Min(1) @Max(200_000) int size,
-            @Parameter(description = "Seed of the generator", example = "2024") @QueryParam("seed") @DefaultValue("2024") long seed,
-            @Parameter(description = "validFrom of the units created (default today)", example = "2024-01-01") @QueryParam("validFrom") LocalDate validFrom) {
-        if (rootId == null) {
-            throw Problems.invalid(List.of(vn.actionmonth.common.problem.Problem.Violation.query("rootId", "is required")));
-        }
-        List<UnitRow> generated = SyntheticTree.generate(seed, size);
-        List<ImportService.Numbered> rows = new ArrayList<>(generated.size());
-        for (int i = 0; i < generated.size(); i++) {
-            rows.add(new ImportService.Numbered("units[" + i + "]", generated.get(i)));
-        }
-        return ImportResult.of(service.importTree(rootId, validFrom, rows));
     }
 }
