@@ -2,6 +2,7 @@ package vn.actionmonth.report.repository;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.actionmonth.common.sql.NamedSql;
 import vn.actionmonth.report.domain.Aggregation;
 import vn.actionmonth.report.domain.Indicator;
 import vn.actionmonth.report.domain.IndicatorSet;
@@ -11,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +21,26 @@ import java.util.Map;
 /** Indicator sets and their indicators (few and small: read whole). */
 @ApplicationScoped
 public class IndicatorSetRepository {
+
+    private static final String SETS = """
+            SELECT code, version, name
+              FROM indicator_set
+             ORDER BY code, version""";
+
+    private static final String INDICATORS = """
+            SELECT set_code, set_version, code, group_code, name_vi, name_en, unit, type, aggregation
+              FROM indicator
+             ORDER BY set_code, set_version, position""";
+
+    private static final NamedSql INSERT_SET = NamedSql.of("""
+            INSERT INTO indicator_set (code, version, name, created_at)
+            VALUES (:code, :version, :name, :createdAt)
+            ON CONFLICT DO NOTHING""");
+
+    private static final NamedSql INSERT_INDICATOR = NamedSql.of("""
+            INSERT INTO indicator (set_code, set_version, code, position, group_code, name_vi, name_en, unit, type,
+                                   aggregation)
+            VALUES (:setCode, :setVersion, :code, :position, :groupCode, :nameVi, :nameEn, :unit, :type, :aggregation)""");
 
     private final AgroalDataSource dataSource;
 
@@ -32,21 +52,19 @@ public class IndicatorSetRepository {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, List<Indicator>> indicators = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT code, version, name FROM indicator_set ORDER BY code, version");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(SETS); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String key = rs.getString(1) + "#" + rs.getInt(2);
-                    names.put(key, rs.getString(3));
+                    String key = key(rs.getString("code"), rs.getInt("version"));
+                    names.put(key, rs.getString("name"));
                     indicators.put(key, new ArrayList<>());
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT set_code, set_version, code, group_code, name_vi, name_en, "
-                    + "unit, type, aggregation FROM indicator ORDER BY set_code, set_version, position");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(INDICATORS); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    indicators.get(rs.getString(1) + "#" + rs.getInt(2)).add(new Indicator(rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), IndicatorType.of(rs.getString(8)),
-                            Aggregation.of(rs.getString(9))));
+                    indicators.get(key(rs.getString("set_code"), rs.getInt("set_version"))).add(new Indicator(
+                            rs.getString("code"), rs.getString("group_code"), rs.getString("name_vi"),
+                            rs.getString("name_en"), rs.getString("unit"), IndicatorType.of(rs.getString("type")),
+                            Aggregation.of(rs.getString("aggregation"))));
                 }
             }
         } catch (SQLException e) {
@@ -62,30 +80,20 @@ public class IndicatorSetRepository {
 
     public void insert(IndicatorSet set) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO indicator_set (code, version, name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                ps.setString(1, set.code());
-                ps.setInt(2, set.version());
-                ps.setString(3, set.name());
-                ps.setTimestamp(4, Timestamp.from(Instant.now()));
+            try (PreparedStatement ps = INSERT_SET.prepare(c, NamedSql.params().text("code", set.code())
+                    .integer("version", set.version()).text("name", set.name()).instant("createdAt", Instant.now()))) {
                 if (ps.executeUpdate() == 0) {
                     return; // another replica shipped it at the same time
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO indicator (set_code, set_version, code, position, "
-                    + "group_code, name_vi, name_en, unit, type, aggregation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_INDICATOR.jdbc())) {
                 int position = 0;
                 for (Indicator i : set.indicators()) {
-                    ps.setString(1, set.code());
-                    ps.setInt(2, set.version());
-                    ps.setString(3, i.code());
-                    ps.setInt(4, position++);
-                    ps.setString(5, i.group());
-                    ps.setString(6, i.nameVi());
-                    ps.setString(7, i.nameEn());
-                    ps.setString(8, i.unit());
-                    ps.setString(9, i.type().code());
-                    ps.setString(10, i.aggregation().code());
+                    INSERT_INDICATOR.bind(ps, NamedSql.params().text("setCode", set.code())
+                            .integer("setVersion", set.version()).text("code", i.code()).integer("position", position++)
+                            .text("groupCode", i.group()).text("nameVi", i.nameVi()).text("nameEn", i.nameEn())
+                            .text("unit", i.unit()).text("type", i.type().code())
+                            .text("aggregation", i.aggregation().code()));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -93,5 +101,9 @@ public class IndicatorSetRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("could not store indicator set " + set.code(), e);
         }
+    }
+
+    private static String key(String code, int version) {
+        return code + "#" + version;
     }
 }
