@@ -8,16 +8,18 @@ import jakarta.transaction.Transactional;
 import vn.actionmonth.events.Correlation;
 import vn.actionmonth.events.EventPayload;
 import vn.actionmonth.events.EventsConfig;
+import vn.actionmonth.events.sql.NamedSql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+
+import static vn.actionmonth.events.sql.NamedSql.params;
 
 /**
  * Records events in the outbox table inside the caller's transaction: the change and its events
@@ -30,9 +32,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "INSERT INTO outbox_event "
-            + "(id, topic, record_key, type, source, subject, occurred_at, payload, request_id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final NamedSql INSERT = NamedSql.of("""
+            INSERT INTO outbox_event (id, topic, record_key, type, source, subject, occurred_at, payload, request_id)
+            VALUES (:id, :topic, :key, :type, :source, :subject, :occurredAt, :payload, :requestId)
+            """);
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
@@ -63,20 +66,21 @@ public class Outbox {
         if (payloads.isEmpty()) {
             return ids;
         }
-        Timestamp now = Timestamp.from(Instant.now());
+        Instant now = Instant.now();
         String requestId = Correlation.requestId();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT.jdbc())) {
             for (EventPayload p : payloads) {
                 UUID id = UUID.randomUUID();
-                ps.setObject(1, id);
-                ps.setString(2, p.topic());
-                ps.setString(3, p.key());
-                ps.setString(4, p.type());
-                ps.setString(5, source);
-                ps.setString(6, p.subject());
-                ps.setTimestamp(7, now);
-                ps.setString(8, mapper.writeValueAsString(p));
-                ps.setString(9, requestId);
+                INSERT.bind(ps, params()
+                        .uuid("id", id)
+                        .text("topic", p.topic())
+                        .text("key", p.key())
+                        .text("type", p.type())
+                        .text("source", source)
+                        .text("subject", p.subject())
+                        .instant("occurredAt", now)
+                        .text("payload", mapper.writeValueAsString(p))
+                        .text("requestId", requestId));
                 ps.addBatch();
                 ids.add(id);
                 if (ids.size() % BATCH == 0) {

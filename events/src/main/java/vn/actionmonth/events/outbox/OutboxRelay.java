@@ -7,22 +7,24 @@ import vn.actionmonth.events.EventEnvelope;
 import vn.actionmonth.events.EventsConfig;
 import vn.actionmonth.events.kafka.CloudEventHeaders;
 import vn.actionmonth.events.kafka.KafkaClients;
+import vn.actionmonth.events.sql.NamedSql;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import static vn.actionmonth.events.sql.NamedSql.params;
 
 /**
  * Publishes outbox rows to Kafka in sequence order.
@@ -36,12 +38,22 @@ import java.util.concurrent.TimeUnit;
 public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay'))";
-    private static final String WAITING = "SELECT seq, id, topic, record_key, type, source, subject, occurred_at, payload, "
-            + "request_id "
-            + "FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?";
-    private static final String MARK = "UPDATE outbox_event SET published_at = now() WHERE seq = ANY (?)";
-    private static final String PURGE = "DELETE FROM outbox_event WHERE published_at < ?";
+    private static final NamedSql LOCK = NamedSql.of("""
+            SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay')) AS held
+            """);
+    private static final NamedSql WAITING = NamedSql.of("""
+            SELECT seq, id, topic, record_key, type, source, subject, occurred_at, payload, request_id
+              FROM outbox_event
+             WHERE published_at IS NULL
+             ORDER BY seq
+             LIMIT :batchSize
+            """);
+    private static final NamedSql MARK = NamedSql.of("""
+            UPDATE outbox_event SET published_at = now() WHERE seq = ANY (:seqs)
+            """);
+    private static final NamedSql PURGE = NamedSql.of("""
+            DELETE FROM outbox_event WHERE published_at < :before
+            """);
 
     private final DataSource dataSource;
     private final KafkaClients clients;
@@ -108,26 +120,30 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private int publishBatch(Connection c) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(LOCK)) {
+        try (PreparedStatement ps = LOCK.prepare(c, params()); ResultSet rs = ps.executeQuery()) {
             rs.next();
-            if (!rs.getBoolean(1)) {
+            if (!rs.getBoolean("held")) {
                 return -1;
             }
         }
         List<Long> seqs = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         KafkaProducer<String, byte[]> p = producer();
-        try (PreparedStatement ps = c.prepareStatement(WAITING)) {
-            ps.setInt(1, config.batchSize());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    seqs.add(rs.getLong(1));
-                    EventEnvelope e = new EventEnvelope(rs.getObject(2, UUID.class).toString(), rs.getString(6),
-                            rs.getString(5), rs.getTimestamp(8).toInstant().atOffset(ZoneOffset.UTC), rs.getString(7),
-                            rs.getString(3), rs.getString(4), null);
-                    acks.add(p.send(CloudEventHeaders.toRecord(e, rs.getString(9).getBytes(StandardCharsets.UTF_8),
-                            rs.getString(10))));
-                }
+        try (PreparedStatement ps = WAITING.prepare(c, params().integer("batchSize", config.batchSize()));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                seqs.add(rs.getLong("seq"));
+                EventEnvelope e = new EventEnvelope(
+                        rs.getObject("id", UUID.class).toString(),
+                        rs.getString("source"),
+                        rs.getString("type"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                        rs.getString("subject"),
+                        rs.getString("topic"),
+                        rs.getString("record_key"),
+                        null);
+                acks.add(p.send(CloudEventHeaders.toRecord(e, rs.getString("payload").getBytes(StandardCharsets.UTF_8),
+                        rs.getString("request_id"))));
             }
         }
         if (seqs.isEmpty()) {
@@ -137,9 +153,7 @@ public final class OutboxRelay implements AutoCloseable {
         for (Future<RecordMetadata> ack : acks) {
             ack.get(60, TimeUnit.SECONDS);
         }
-        try (PreparedStatement ps = c.prepareStatement(MARK)) {
-            Array arr = c.createArrayOf("bigint", seqs.toArray());
-            ps.setArray(1, arr);
+        try (PreparedStatement ps = MARK.prepare(c, params().bigints("seqs", seqs))) {
             ps.executeUpdate();
         }
         return seqs.size();
@@ -151,8 +165,8 @@ public final class OutboxRelay implements AutoCloseable {
             return;
         }
         nextPurge = now.plusSeconds(3600);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PURGE)) {
-            ps.setTimestamp(1, java.sql.Timestamp.from(now.minus(config.retention())));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = PURGE.prepare(c, params().instant("before", now.minus(config.retention())))) {
             int n = ps.executeUpdate();
             if (n > 0) {
                 LOG.debugf("outbox relay %s: deleted %d published rows past retention", name, n);

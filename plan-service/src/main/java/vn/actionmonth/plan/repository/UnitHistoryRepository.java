@@ -3,7 +3,7 @@ package vn.actionmonth.plan.repository;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.events.sql.NamedSql;
 import vn.actionmonth.plan.domain.UnitKind;
 import vn.actionmonth.plan.domain.UnitVersion;
 
@@ -17,7 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import static vn.actionmonth.common.sql.NamedSql.params;
+import static vn.actionmonth.events.sql.NamedSql.params;
 
 /**
  * The dated tree: every version of every unit (org_unit_version). All of its SQL is here.

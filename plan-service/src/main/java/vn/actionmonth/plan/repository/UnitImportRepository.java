@@ -3,7 +3,7 @@ package vn.actionmonth.plan.repository;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.events.sql.NamedSql;
 import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.plan.domain.UnitKind;
 
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static vn.actionmonth.common.sql.NamedSql.params;
+import static vn.actionmonth.events.sql.NamedSql.params;
 
 /**
  * The bulk side of a unit import: the tree's current units by code, read without loading entities,

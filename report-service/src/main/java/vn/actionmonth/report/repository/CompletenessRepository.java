@@ -3,9 +3,9 @@ package vn.actionmonth.report.repository;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGStatement;
-import vn.actionmonth.common.sql.NamedSql.Params;
+import vn.actionmonth.events.sql.NamedSql.Params;
 import vn.actionmonth.common.units.UnitPath;
-import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.events.sql.NamedSql;
 import vn.actionmonth.report.domain.Tree;
 
 import java.sql.Connection;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static vn.actionmonth.common.sql.NamedSql.params;
+import static vn.actionmonth.events.sql.NamedSql.params;
 
 /**
  * Open obligations for final reports in a scope whose unit lies in a subtree, with their report's

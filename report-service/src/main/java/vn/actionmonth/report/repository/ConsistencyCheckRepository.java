@@ -2,7 +2,7 @@ package vn.actionmonth.report.repository;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.events.sql.NamedSql;
 import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.FigureTotals;
@@ -20,7 +20,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import static vn.actionmonth.common.sql.NamedSql.params;
+import static vn.actionmonth.events.sql.NamedSql.params;
 
 /**
  * What the consistency check reads, all in one read-only REPEATABLE READ snapshot, so that reports

@@ -3,7 +3,7 @@ package vn.actionmonth.report.repository;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.events.sql.NamedSql;
 import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.FigureTotals;
 import vn.actionmonth.report.domain.UnitScope;

@@ -2,7 +2,7 @@ package vn.actionmonth.report.repository;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.events.sql.NamedSql;
 import vn.actionmonth.report.domain.Aggregation;
 import vn.actionmonth.report.domain.Indicator;
 import vn.actionmonth.report.domain.IndicatorSet;

@@ -2,7 +2,7 @@ package vn.actionmonth.report.repository;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.events.sql.NamedSql;
 import vn.actionmonth.common.units.UnitPath;
 import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.domain.ReportStatus;

@@ -3,7 +3,7 @@ package vn.actionmonth.common.units;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.events.sql.NamedSql;
 import vn.actionmonth.events.EventEnvelope;
 import vn.actionmonth.events.EventTypes;
 import vn.actionmonth.events.Topics;

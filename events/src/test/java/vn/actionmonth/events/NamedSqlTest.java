@@ -1,7 +1,7 @@
-package vn.actionmonth.common;
+package vn.actionmonth.events;
 
 import org.junit.jupiter.api.Test;
-import vn.actionmonth.common.sql.NamedSql;
+import vn.actionmonth.events.sql.NamedSql;
 
 import java.lang.reflect.Proxy;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package vn.actionmonth.common.sql;
+package vn.actionmonth.events.sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -143,6 +143,11 @@ public final class NamedSql {
          */
         public Params uuids(String name, java.util.Collection<UUID> v) {
             return put(name, v.toArray(UUID[]::new), Types.ARRAY, "uuid");
+        }
+
+        /** Numbers as a {@code bigint[]} array: write {@code = ANY (:name)}. */
+        public Params bigints(String name, java.util.Collection<Long> v) {
+            return put(name, v.toArray(Long[]::new), Types.ARRAY, "bigint");
         }
 
         /** Texts as a {@code text[]} array (e.g. to unnest next to other arrays, one row per index). */
