@@ -318,7 +318,9 @@ class CampaignWalkIT {
         awaitNotificationServiceCaughtUp("2025-07-17T09:00:00+07:00");
         assertThat(deadlineNotices(u.dakBlo())).as("nothing for a unit that ceased").isEmpty();
         assertThat(deadlineNotices(u.dakGlei())).as("nor for the abolished district").isEmpty();
+        assertThat(deadlineNotices(u.province())).as("nor for the merged province").isEmpty();
         assertThat(deadlineNotices(dakPlo)).as("each sent once").containsExactlyInAnyOrderElementsOf(expectedSoFar);
+        assertThat(inboxKinds(newProvince)).as("the escalation sent once").containsOnlyOnce("ESCALATION");
 
         // Every figure still counted once: as then and as now, at the ministry, the same; the consistency check clean.
         assertThat(consolidated(u.ministry(), "campaign", campaign, "SUBMITTED")).isEqualTo(totals(reported2025));
