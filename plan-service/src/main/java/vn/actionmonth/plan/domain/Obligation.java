@@ -16,20 +16,17 @@ import java.util.UUID;
 @Table(name = "obligation")
 public class Obligation {
 
-    public static final String OPEN = "OPEN";
-    public static final String CANCELLED = "CANCELLED";
-
     @Id
     public UUID id;
 
     @Column(name = "plan_id", nullable = false)
     public UUID planId;
 
-    /** Who owes it now: the unit the plan named, or its successor once a reorganisation handed it over. */
     /** The campaign it is owed for: its plan's, or for a standing plan, each campaign it applies to. */
     @Column(name = "campaign_id", nullable = false)
     public UUID campaignId;
 
+    /** Who owes it now: the unit the plan named, or its successor once a reorganisation handed it over. */
     @Column(name = "unit_id", nullable = false)
     public UUID unitId;
 
@@ -68,8 +65,9 @@ public class Obligation {
     @Column(name = "due_at", nullable = false)
     public OffsetDateTime dueAt;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public ObligationStatus status;
 
     @Column(nullable = false)
     public long version;

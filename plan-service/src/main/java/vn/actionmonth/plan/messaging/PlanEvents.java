@@ -5,6 +5,7 @@ import vn.actionmonth.events.plan.ObligationSnapshot;
 import vn.actionmonth.events.plan.PlanSummary;
 import vn.actionmonth.plan.domain.Assignment;
 import vn.actionmonth.plan.domain.Obligation;
+import vn.actionmonth.plan.domain.ObligationStatus;
 import vn.actionmonth.plan.domain.Plan;
 import vn.actionmonth.plan.domain.Requirement;
 import vn.actionmonth.plan.domain.RequirementKind;
@@ -29,7 +30,7 @@ public final class PlanEvents {
     public static PlanSummary summary(Plan p, Collection<Obligation> obligations) {
         Requirement main = p.reporting.stream().filter(q -> q.kind == RequirementKind.FINAL).findFirst()
                 .orElse(p.reporting.isEmpty() ? null : p.reporting.get(0));
-        List<java.util.UUID> reporting = obligations.stream().filter(o -> Obligation.OPEN.equals(o.status))
+        List<java.util.UUID> reporting = obligations.stream().filter(o -> o.status == ObligationStatus.OPEN)
                 .map(o -> o.unitId).distinct().toList();
         return new PlanSummary(p.id, p.number, p.title, p.issuerId, p.campaignId, p.year == null ? 0 : p.year, p.basisPlanId, p.issueDate,
                 p.periodStart, p.periodEnd, p.status.name(), p.revision, reporting,
@@ -45,7 +46,7 @@ public final class PlanEvents {
      */
     public static ObligationSnapshot snapshot(Obligation o, Plan p, Requirement q, int campaignYear) {
         return new ObligationSnapshot(o.id, o.planId, p.number, p.title, o.campaignId, campaignYear, o.unitId, o.recipientId,
-                o.viaUnitId, o.indicatorSetCode, vietnam(o.dueAt), o.status, o.version, o.originalUnitId, o.handedOverOn,
+                o.viaUnitId, o.indicatorSetCode, vietnam(o.dueAt), o.status.name(), o.version, o.originalUnitId, o.handedOverOn,
                 o.requirementId, o.kind.name(), q == null ? List.of() : List.copyOf(q.copyToUnitIds), o.consolidates);
     }
 

@@ -3,6 +3,7 @@ package vn.actionmonth.plan.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.plan.domain.Obligation;
+import vn.actionmonth.plan.domain.ObligationStatus;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -51,9 +52,9 @@ public class ObligationRepository implements PanacheRepositoryBase<Obligation, U
                                           UUID campaignId) {
         return (campaignId == null
                 ? find("planId = ?1 and unitId = ?2 and kind = ?3 and status = ?4 order by dueAt", planId, unitId, kind,
-                        Obligation.OPEN)
+                        ObligationStatus.OPEN)
                 : find("planId = ?1 and unitId = ?2 and kind = ?3 and status = ?4 and campaignId = ?5 order by dueAt", planId,
-                        unitId, kind, Obligation.OPEN, campaignId))
+                        unitId, kind, ObligationStatus.OPEN, campaignId))
                 .firstResultOptional().map(o -> o.dueAt).orElse(null);
     }
 

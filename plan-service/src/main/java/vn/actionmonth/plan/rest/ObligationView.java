@@ -3,6 +3,7 @@ package vn.actionmonth.plan.rest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.actionmonth.common.VietnamTime;
 import vn.actionmonth.plan.domain.Obligation;
+import vn.actionmonth.plan.domain.ObligationStatus;
 import vn.actionmonth.plan.domain.RequirementKind;
 
 import java.time.LocalDate;
@@ -16,7 +17,7 @@ public record ObligationView(UUID id, UUID planId,
                              UUID unitId, UUID recipientId, UUID viaUnitId,
                              @Schema(examples = "CAM") String indicatorSetCode,
                              @Schema(examples = "2024-07-20T00:00:00+07:00") OffsetDateTime dueAt,
-                             @Schema(examples = "OPEN") String status,
+                             @Schema(examples = "OPEN") ObligationStatus status,
                              @Schema(examples = "1") long version,
                              @Schema(description = "The unit the plan named; differs from unitId once a reorganisation handed "
                                      + "the obligation from that unit, which ceased, to its successor") UUID originalUnitId,

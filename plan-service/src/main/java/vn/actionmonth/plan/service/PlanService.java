@@ -19,6 +19,7 @@ import vn.actionmonth.events.plan.PlanClosed;
 import vn.actionmonth.events.plan.PlanPublished;
 import vn.actionmonth.plan.domain.Campaign;
 import vn.actionmonth.plan.domain.Obligation;
+import vn.actionmonth.plan.domain.ObligationStatus;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.Plan;
 import vn.actionmonth.plan.domain.PlanRevision;
@@ -313,7 +314,7 @@ public class PlanService {
                     existing.entrySet().removeIf(e -> {
                         Obligation o = e.getValue();
                         if (q.id.equals(o.requirementId) && c.id.equals(o.campaignId) && o.handedOverOn != null
-                                && Obligation.OPEN.equals(o.status)) {
+                                && o.status == ObligationStatus.OPEN) {
                             covered.add(o.unitId);
                             covered.add(o.originalUnitId);
                             if (!terms.same(o) || renamed) {
@@ -341,7 +342,7 @@ public class PlanService {
                             terms.fill(o);
                             obligations.persist(o);
                             events.add(new ObligationCreated(snapshot(o, p, q, yearOf(o.campaignId))));
-                        } else if (Obligation.CANCELLED.equals(o.status)) {
+                        } else if (o.status == ObligationStatus.CANCELLED) {
                             terms.fill(o);
                             o.version++;
                             events.add(new ObligationCreated(snapshot(o, p, q, yearOf(o.campaignId))));
@@ -361,8 +362,8 @@ public class PlanService {
             if (q == null) {
                 o.requirementId = null; // the requirement is gone with the amendment
             }
-            if (Obligation.OPEN.equals(o.status)) {
-                o.status = Obligation.CANCELLED;
+            if (o.status == ObligationStatus.OPEN) {
+                o.status = ObligationStatus.CANCELLED;
                 o.version++;
                 events.add(new ObligationCancelled(snapshot(o, p, q, yearOf(o.campaignId)), cancelReason));
             }
@@ -381,7 +382,7 @@ public class PlanService {
         }
         int thisYear = LocalDate.now(clock.withZone(vn.actionmonth.common.VietnamTime.ZONE)).getYear();
         java.util.Set<UUID> owing = new java.util.HashSet<>();
-        obligations.ofPlan(p.id).stream().filter(o -> Obligation.OPEN.equals(o.status)).forEach(o -> owing.add(o.campaignId));
+        obligations.ofPlan(p.id).stream().filter(o -> o.status == ObligationStatus.OPEN).forEach(o -> owing.add(o.campaignId));
         return campaigns.list("year >= ?1 order by periodStart", thisYear).stream()
                 .filter(c -> p.appliesFrom(c.periodStart) || owing.contains(c.id)).toList();
     }
@@ -413,7 +414,7 @@ public class PlanService {
             o.indicatorSetCode = q.indicatorSetCode;
             o.dueAt = dueAt;
             o.kind = q.kind;
-            o.status = Obligation.OPEN;
+            o.status = ObligationStatus.OPEN;
         }
 
         boolean same(Obligation o) {
@@ -449,7 +450,7 @@ public class PlanService {
             plan.reporting.forEach(q -> byId.put(q.id, q));
             for (Obligation o : obligations.ofPlan(planId)) {
                 boolean consolidates = receiving.contains(o.unitId);
-                if (Obligation.OPEN.equals(o.status) && o.consolidates != consolidates) {
+                if (o.status == ObligationStatus.OPEN && o.consolidates != consolidates) {
                     o.consolidates = consolidates;
                     o.version++;
                     events.add(new ObligationChanged(snapshot(o, plan, byId.get(o.requirementId), yearOf(o.campaignId))));
@@ -539,7 +540,7 @@ public class PlanService {
      */
     public PlanCoverage coverage(UUID id) {
         Plan p = readable(id);
-        List<UUID> expected = obligations.ofPlan(id).stream().filter(o -> Obligation.OPEN.equals(o.status))
+        List<UUID> expected = obligations.ofPlan(id).stream().filter(o -> o.status == ObligationStatus.OPEN)
                 .map(o -> o.unitId).filter(u -> !u.equals(p.issuerId)).distinct().toList();
         Map<UUID, Plan> issued = new HashMap<>();
         for (Plan child : plans.issuedImplementing(id)) {
