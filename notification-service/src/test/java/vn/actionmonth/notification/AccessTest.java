@@ -1,17 +1,12 @@
 package vn.actionmonth.notification;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.common.Caller;
 import vn.actionmonth.common.Roles;
-import vn.actionmonth.common.problem.ProblemException;
 import vn.actionmonth.common.units.UnitDirectory;
 import vn.actionmonth.common.units.UnitRecord;
 import vn.actionmonth.notification.rest.Access;
 
-import java.lang.reflect.Proxy;
-import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +15,8 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static vn.actionmonth.common.testing.Callers.caller;
+import static vn.actionmonth.common.testing.Callers.assertForbidden;
 
 /** Who may see notifications and change channels and policies, with stand-ins for the token and the unit replica. */
 class AccessTest {
@@ -86,32 +82,5 @@ class AccessTest {
                 (parent == null ? "/" : parent.path()) + id + "/", parent == null ? 0 : parent.depth() + 1, false);
         units.put(id, u);
         return u;
-    }
-
-    private static void assertForbidden(Runnable call, String detail) {
-        ProblemException e = catchThrowableOfType(ProblemException.class, call::run);
-        assertThat(e).as("refused").isNotNull();
-        assertThat(e.status()).isEqualTo(403);
-        assertThat(e.getMessage()).isEqualTo(detail);
-    }
-
-    /** A caller of {@code unit} named can-bo holding {@code roles}. */
-    private static Caller caller(UUID unit, Set<String> roles) {
-        Principal principal = () -> "can-bo";
-        SecurityIdentity identity = (SecurityIdentity) Proxy.newProxyInstance(AccessTest.class.getClassLoader(),
-                new Class<?>[] {SecurityIdentity.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getPrincipal" -> principal;
-                    case "getRoles" -> roles;
-                    case "hasRole" -> roles.contains((String) args[0]);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        JsonWebToken token = (JsonWebToken) Proxy.newProxyInstance(AccessTest.class.getClassLoader(),
-                new Class<?>[] {JsonWebToken.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getClaim") && Caller.UNIT_CLAIM.equals(args[0])) {
-                        return unit.toString();
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        return new Caller(identity, token);
     }
 }

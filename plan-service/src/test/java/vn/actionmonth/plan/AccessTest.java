@@ -1,18 +1,13 @@
 package vn.actionmonth.plan;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.common.Caller;
 import vn.actionmonth.common.Roles;
-import vn.actionmonth.common.problem.ProblemException;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.UnitKind;
 import vn.actionmonth.plan.repository.UnitRepository;
 import vn.actionmonth.plan.service.Access;
 
-import java.lang.reflect.Proxy;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +18,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static vn.actionmonth.plan.UnitTrees.root;
 import static vn.actionmonth.plan.UnitTrees.unit;
+import static vn.actionmonth.common.testing.Callers.caller;
+import static vn.actionmonth.common.testing.Callers.assertForbidden;
 
 /** What a caller may see and do in the tree, with stand-ins for its token and the units (the real ones: AuthorizationMatrixTest). */
 class AccessTest {
@@ -141,32 +137,5 @@ class AccessTest {
 
     private Access access(UUID unit, String... roles) {
         return new Access(caller(unit, Set.of(roles)), repository);
-    }
-
-    private static void assertForbidden(Runnable call, String detail) {
-        ProblemException e = catchThrowableOfType(ProblemException.class, call::run);
-        assertThat(e).as("refused").isNotNull();
-        assertThat(e.status()).isEqualTo(403);
-        assertThat(e.getMessage()).isEqualTo(detail);
-    }
-
-    /** A caller of {@code unit} named can-bo holding {@code roles}. */
-    private static Caller caller(UUID unit, Set<String> roles) {
-        Principal principal = () -> "can-bo";
-        SecurityIdentity identity = (SecurityIdentity) Proxy.newProxyInstance(AccessTest.class.getClassLoader(),
-                new Class<?>[] {SecurityIdentity.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getPrincipal" -> principal;
-                    case "getRoles" -> roles;
-                    case "hasRole" -> roles.contains((String) args[0]);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        JsonWebToken token = (JsonWebToken) Proxy.newProxyInstance(AccessTest.class.getClassLoader(),
-                new Class<?>[] {JsonWebToken.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getClaim") && Caller.UNIT_CLAIM.equals(args[0])) {
-                        return unit.toString();
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        return new Caller(identity, token);
     }
 }

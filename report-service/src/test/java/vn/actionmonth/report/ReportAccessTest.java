@@ -1,11 +1,8 @@
 package vn.actionmonth.report;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.common.Caller;
 import vn.actionmonth.common.Roles;
-import vn.actionmonth.common.problem.ProblemException;
 import vn.actionmonth.common.units.UnitDirectory;
 import vn.actionmonth.common.units.UnitRecord;
 import vn.actionmonth.report.domain.ObligationReplica;
@@ -13,8 +10,6 @@ import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.repository.ObligationRepository;
 import vn.actionmonth.report.service.ReportAccess;
 
-import java.lang.reflect.Proxy;
-import java.security.Principal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +21,8 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static vn.actionmonth.common.testing.Callers.caller;
+import static vn.actionmonth.common.testing.Callers.assertForbidden;
 
 /**
  * Who may do what with reports, with stand-ins for the caller's token, the unit replica and the
@@ -191,32 +187,5 @@ class ReportAccessTest {
         r.unitId = from.id();
         r.recipientId = to.id();
         return r;
-    }
-
-    private static void assertForbidden(Runnable call, String detail) {
-        ProblemException e = catchThrowableOfType(ProblemException.class, call::run);
-        assertThat(e).as("refused").isNotNull();
-        assertThat(e.status()).isEqualTo(403);
-        assertThat(e.getMessage()).isEqualTo(detail);
-    }
-
-    /** A caller of {@code unit} named can-bo holding {@code roles}. */
-    private static Caller caller(UUID unit, Set<String> roles) {
-        Principal principal = () -> "can-bo";
-        SecurityIdentity identity = (SecurityIdentity) Proxy.newProxyInstance(ReportAccessTest.class.getClassLoader(),
-                new Class<?>[] {SecurityIdentity.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getPrincipal" -> principal;
-                    case "getRoles" -> roles;
-                    case "hasRole" -> roles.contains((String) args[0]);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        JsonWebToken token = (JsonWebToken) Proxy.newProxyInstance(ReportAccessTest.class.getClassLoader(),
-                new Class<?>[] {JsonWebToken.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getClaim") && Caller.UNIT_CLAIM.equals(args[0])) {
-                        return unit.toString();
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        return new Caller(identity, token);
     }
 }

@@ -1,18 +1,15 @@
 package vn.actionmonth.common;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.common.problem.ProblemException;
 
-import java.lang.reflect.Proxy;
-import java.security.Principal;
 import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static vn.actionmonth.common.testing.Callers.caller;
 
 /** Who is calling, read from a stand-in identity and token (the real ones: SecurityAndProblemTest). */
 class CallerTest {
@@ -82,24 +79,5 @@ class CallerTest {
                 () -> approver.require(Roles.REPORTER, Roles.PLANNER));
         assertThat(e.status()).isEqualTo(403);
         assertThat(e.getMessage()).isEqualTo("this needs one of the roles reporter, planner");
-    }
-
-    private static Caller caller(String subject, Set<String> roles, Object unitClaim) {
-        Principal principal = subject == null ? null : () -> subject;
-        SecurityIdentity identity = (SecurityIdentity) Proxy.newProxyInstance(CallerTest.class.getClassLoader(),
-                new Class<?>[] {SecurityIdentity.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getPrincipal" -> principal;
-                    case "getRoles" -> roles;
-                    case "hasRole" -> roles.contains((String) args[0]);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        JsonWebToken token = (JsonWebToken) Proxy.newProxyInstance(CallerTest.class.getClassLoader(),
-                new Class<?>[] {JsonWebToken.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getClaim") && Caller.UNIT_CLAIM.equals(args[0])) {
-                        return unitClaim;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        return new Caller(identity, token);
     }
 }
