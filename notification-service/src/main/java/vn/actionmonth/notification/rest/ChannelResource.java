@@ -132,7 +132,7 @@ public class ChannelResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = ChannelView.class)), headers = @Header(name = "ETag", ref = "ETag"))
-    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
+    @APIResponse(responseCode = "428", description = Preconditions.IF_MATCH_REQUIRED)
     @APIResponse(responseCode = "409", description = "The unit already has a channel with this address")
     @Operation(operationId = "updateChannel",
             summary = "Change a channel", description = "Only an admin of the unit; needs If-Match with the channel's ETag. "

@@ -77,7 +77,7 @@ public class ReminderPolicyResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = PolicyView.class)), headers = @Header(name = "ETag", ref = "ETag"))
-    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
+    @APIResponse(responseCode = "428", description = Preconditions.IF_MATCH_REQUIRED)
     @Operation(operationId = "replaceReminderPolicy",
             summary = "Set a campaign's reminder policy", description = "System accounts or admins of a top unit; needs "
             + "If-Match (\"0\" while the default applies). Open deadlines follow the new policy from now on; notices "

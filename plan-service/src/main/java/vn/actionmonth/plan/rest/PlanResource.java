@@ -96,7 +96,7 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "409", description = "The plan is no longer a draft: amend it instead")
-    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
+    @APIResponse(responseCode = "428", description = Preconditions.IF_MATCH_REQUIRED)
     @Operation(operationId = "updatePlan",
             summary = "Edit a draft", description = "Drafts only (409 once published: amend instead). Needs If-Match.")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid PlanInput in) {
@@ -122,7 +122,7 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "Amended", content = @Content(schema = @Schema(implementation = PlanView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "409", description = "The plan is not published")
-    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
+    @APIResponse(responseCode = "428", description = Preconditions.IF_MATCH_REQUIRED)
     @Operation(operationId = "amendPlan",
             summary = "Amend a published plan", description = "The whole plan as it now reads, and why. Recorded as a revision; "
             + "obligations follow (created, changed or cancelled). Needs If-Match.")

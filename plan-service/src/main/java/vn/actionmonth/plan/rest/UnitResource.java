@@ -101,7 +101,7 @@ public class UnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = UnitView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "409", description = "The code is already used by a current unit of the tree")
-    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
+    @APIResponse(responseCode = "428", description = Preconditions.IF_MATCH_REQUIRED)
     @Operation(operationId = "updateUnit",
             summary = "Update a unit", description = "Names, codes, contacts and validity. Needs If-Match with the current ETag "
             + "(428 without, 412 when stale). The parent changes only by a move.")

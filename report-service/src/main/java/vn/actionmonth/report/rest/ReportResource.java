@@ -82,7 +82,7 @@ public class ReportResource {
     @MaxBody(ReportRequests.MAX_BODY)
     @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = ReportView.class)), headers = @Header(name = "ETag", ref = "ETag"))
     @APIResponse(responseCode = "409", description = "The report is neither a draft nor returned")
-    @APIResponse(responseCode = "428", description = "No If-Match: send the ETag last read")
+    @APIResponse(responseCode = "428", description = Preconditions.IF_MATCH_REQUIRED)
     @Operation(operationId = "updateReport", summary = "Update a draft or returned report",
             description = "Needs If-Match with the ETag last read (428 without it, 412 when someone else saved in between).")
     public Response update(@PathParam("id") UUID id,

@@ -10,6 +10,9 @@ import vn.actionmonth.common.problem.Problems;
  */
 public final class Preconditions {
 
+    /** How an operation that requires If-Match documents its 428. */
+    public static final String IF_MATCH_REQUIRED = "No If-Match: send the ETag last read";
+
     private Preconditions() {
     }
 
