@@ -1,6 +1,7 @@
 package vn.actionmonth.devstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import vn.actionmonth.durability.DurableCommitRule;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -74,19 +75,8 @@ public final class PostgresNode implements AutoCloseable {
 
     /** Fails unless the running server flushes every commit before answering it (server-wide settings). */
     void requireDurable() {
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
-             Statement s = c.createStatement()) {
-            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
-                var rs = s.executeQuery("SHOW " + setting);
-                rs.next();
-                // Every level of synchronous_commit but off flushes locally first (a standby's remote_apply too).
-                boolean durable = "synchronous_commit".equals(setting) ? !"off".equals(rs.getString(1))
-                        : "on".equals(rs.getString(1));
-                if (!durable) {
-                    throw new IllegalStateException("PostgreSQL runs with " + setting + "=" + rs.getString(1)
-                            + ": acknowledged commits could be lost in a crash");
-                }
-            }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password)) {
+            DurableCommitRule.require(c);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read PostgreSQL's durability settings", e);
         }

@@ -3,6 +3,7 @@ package vn.actionmonth.common;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.devstack.DevStack;
 import vn.actionmonth.devstack.PostgresNode;
+import vn.actionmonth.durability.DurableCommitRule;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,7 +26,7 @@ class DurableCommitsTest {
     void aDatabaseThatFlushesEveryCommitIsAccepted() throws SQLException {
         String url = DevStack.shared().createDatabase("durable_default");
         try (Connection c = DriverManager.getConnection(url, postgres.user(), postgres.password())) {
-            assertThatCode(() -> DurableCommits.require(c)).doesNotThrowAnyException();
+            assertThatCode(() -> DurableCommitRule.require(c)).doesNotThrowAnyException();
         }
     }
 
@@ -33,7 +34,7 @@ class DurableCommitsTest {
     void aSynchronousStandbyLevelIsDurableToo() throws SQLException {
         String url = databaseWith("durable_remote_apply", "synchronous_commit", "remote_apply");
         try (Connection c = DriverManager.getConnection(url, postgres.user(), postgres.password())) {
-            assertThatCode(() -> DurableCommits.require(c)).doesNotThrowAnyException();
+            assertThatCode(() -> DurableCommitRule.require(c)).doesNotThrowAnyException();
         }
     }
 
@@ -41,7 +42,7 @@ class DurableCommitsTest {
     void synchronousCommitOffForTheServicesDatabaseIsRefusedNamingTheSetting() throws SQLException {
         String url = databaseWith("durable_async_commit", "synchronous_commit", "off");
         try (Connection c = DriverManager.getConnection(url, postgres.user(), postgres.password())) {
-            assertThatThrownBy(() -> DurableCommits.require(c))
+            assertThatThrownBy(() -> DurableCommitRule.require(c))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("synchronous_commit=off");
         }
