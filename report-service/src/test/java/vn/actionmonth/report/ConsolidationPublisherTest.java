@@ -131,12 +131,8 @@ class ConsolidationPublisherTest extends ReportServiceTestBase {
 
     private void mark(int times) {
         QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                for (int i = 0; i < times; i++) {
-                    publications.mark(List.of(new PairMark(unit, plan, campaign)));
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+            for (int i = 0; i < times; i++) {
+                publications.mark(List.of(new PairMark(unit, plan, campaign)));
             }
         });
     }

@@ -123,6 +123,11 @@ public final class NamedSql {
             return put(name, v, Types.BIGINT);
         }
 
+        /** A duration as fractional seconds: write {@code make_interval(secs => :name)}. */
+        public Params seconds(String name, java.time.Duration v) {
+            return put(name, v.toMillis() / 1000.0, Types.DOUBLE);
+        }
+
         public Params bool(String name, boolean v) {
             return put(name, v, Types.BOOLEAN);
         }

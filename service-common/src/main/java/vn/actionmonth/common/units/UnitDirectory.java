@@ -2,6 +2,7 @@ package vn.actionmonth.common.units;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.actionmonth.events.sql.NamedSql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,11 +16,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static vn.actionmonth.events.sql.NamedSql.params;
+
 /** Reads the replica of the reporting tree: who a unit is, its ancestors, children and subtree. */
 @ApplicationScoped
 public class UnitDirectory {
 
-    private static final String COLUMNS = "id, kind, name, short_name, admin_code, agency_code, parent_id, path, depth, retired";
+    private static final NamedSql BY_ID = NamedSql.of("""
+            SELECT id, kind, name, short_name, admin_code, agency_code, parent_id, path, depth, retired
+              FROM unit_replica
+             WHERE id = :id
+            """);
+    private static final NamedSql BY_IDS = NamedSql.of("""
+            SELECT id, kind, name, short_name, admin_code, agency_code, parent_id, path, depth, retired
+              FROM unit_replica
+             WHERE id = ANY (:ids)
+            """);
+    private static final NamedSql CHILDREN = NamedSql.of("""
+            SELECT id, kind, name, short_name, admin_code, agency_code, parent_id, path, depth, retired
+              FROM unit_replica
+             WHERE parent_id = :parentId
+             ORDER BY name
+            """);
+    private static final NamedSql SUBTREE = NamedSql.of("""
+            SELECT id, kind, name, short_name, admin_code, agency_code, parent_id, path, depth, retired
+              FROM unit_replica
+             WHERE path LIKE :pathPrefix
+             ORDER BY depth, name
+            """);
 
     private final AgroalDataSource dataSource;
 
@@ -28,8 +52,7 @@ public class UnitDirectory {
     }
 
     public Optional<UnitRecord> find(UUID id) {
-        List<UnitRecord> found = query("SELECT " + COLUMNS + " FROM unit_replica WHERE id = ?", id);
-        return found.stream().findFirst();
+        return query(BY_ID, params().uuid("id", id)).stream().findFirst();
     }
 
     public Map<UUID, UnitRecord> findAll(Collection<UUID> ids) {
@@ -37,20 +60,20 @@ public class UnitDirectory {
         if (ids.isEmpty()) {
             return out;
         }
-        for (UnitRecord u : query("SELECT " + COLUMNS + " FROM unit_replica WHERE id = ANY (?)", ids.toArray(UUID[]::new))) {
+        for (UnitRecord u : query(BY_IDS, params().uuids("ids", ids))) {
             out.put(u.id(), u);
         }
         return out;
     }
 
     public List<UnitRecord> childrenOf(UUID parent) {
-        return query("SELECT " + COLUMNS + " FROM unit_replica WHERE parent_id = ? ORDER BY name", parent);
+        return query(CHILDREN, params().uuid("parentId", parent));
     }
 
     /** The unit and everything under it, parents before children. */
     public List<UnitRecord> subtree(UUID root) {
-        return find(root).map(r -> query("SELECT " + COLUMNS + " FROM unit_replica WHERE path LIKE ? ORDER BY depth, name",
-                r.path() + "%")).orElse(List.of());
+        // A path is /uuid/uuid/.../: no LIKE wildcard can occur in it.
+        return find(root).map(r -> query(SUBTREE, params().text("pathPrefix", r.path() + "%"))).orElse(List.of());
     }
 
     /** Every lineage edge of every reorganisation replicated so far, oldest first. */
@@ -80,20 +103,15 @@ public class UnitDirectory {
         return find(unit).map(u -> UnitPath.passesThrough(u.path(), ancestor)).orElse(false);
     }
 
-    private List<UnitRecord> query(String sql, Object param) {
+    private List<UnitRecord> query(NamedSql sql, NamedSql.Params params) {
         List<UnitRecord> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (param instanceof UUID[] arr) {
-                ps.setArray(1, c.createArrayOf("uuid", arr));
-            } else {
-                ps.setObject(1, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new UnitRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8), rs.getInt(9),
-                            rs.getBoolean(10)));
-                }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = sql.prepare(c, params);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new UnitRecord(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("name"),
+                        rs.getString("short_name"), rs.getString("admin_code"), rs.getString("agency_code"),
+                        rs.getObject("parent_id", UUID.class), rs.getString("path"), rs.getInt("depth"),
+                        rs.getBoolean("retired")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the unit replica", e);

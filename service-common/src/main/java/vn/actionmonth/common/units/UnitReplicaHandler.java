@@ -31,14 +31,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class UnitReplicaHandler implements EventHandler {
 
-    private static final String UPSERT = "INSERT INTO unit_replica (id, kind, name, short_name, admin_code, agency_code, "
-            + "parent_id, path, depth, retired, valid_from, valid_to, parent_history, version, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
-            + "ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, short_name = EXCLUDED.short_name, "
-            + "admin_code = EXCLUDED.admin_code, agency_code = EXCLUDED.agency_code, parent_id = EXCLUDED.parent_id, "
-            + "path = EXCLUDED.path, depth = EXCLUDED.depth, retired = EXCLUDED.retired, valid_from = EXCLUDED.valid_from, "
-            + "valid_to = EXCLUDED.valid_to, parent_history = EXCLUDED.parent_history, version = EXCLUDED.version, "
-            + "updated_at = now() WHERE unit_replica.version < EXCLUDED.version";
+    /** Keeps the newest version of each unit: an older snapshot arriving late changes nothing. */
+    private static final NamedSql UPSERT = NamedSql.of("""
+            INSERT INTO unit_replica (id, kind, name, short_name, admin_code, agency_code, parent_id, path, depth, retired,
+                                      valid_from, valid_to, parent_history, version, updated_at)
+            VALUES (:id, :kind, :name, :shortName, :adminCode, :agencyCode, :parentId, :path, :depth, :retired,
+                    :validFrom, :validTo, :parentHistory, :version, now())
+            ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, short_name = EXCLUDED.short_name,
+                   admin_code = EXCLUDED.admin_code, agency_code = EXCLUDED.agency_code, parent_id = EXCLUDED.parent_id,
+                   path = EXCLUDED.path, depth = EXCLUDED.depth, retired = EXCLUDED.retired,
+                   valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
+                   parent_history = EXCLUDED.parent_history, version = EXCLUDED.version, updated_at = now()
+             WHERE unit_replica.version < EXCLUDED.version
+            """);
 
     private static final NamedSql LINEAGE = NamedSql.of("""
             INSERT INTO unit_lineage_replica (reorganisation_id, old_unit_id, new_unit_id, share, takes_over_duties, derived,
@@ -83,22 +88,24 @@ public class UnitReplicaHandler implements EventHandler {
     }
 
     private void write(Pending pending) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT.jdbc())) {
             for (UnitSnapshot u : pending.units.values()) {
-                ps.setObject(1, u.id());
-                ps.setString(2, u.kind());
-                ps.setString(3, u.name());
-                ps.setString(4, u.shortName());
-                ps.setString(5, u.adminCode());
-                ps.setString(6, u.agencyCode());
-                ps.setObject(7, u.parentId());
-                ps.setString(8, path(u));
-                ps.setInt(9, u.ancestorIds() == null ? 0 : u.ancestorIds().size());
-                ps.setBoolean(10, u.retired());
-                ps.setObject(11, u.validFrom());
-                ps.setObject(12, u.validTo());
-                ps.setString(13, mapper.writeValueAsString(u.parentHistory() == null ? java.util.List.of() : u.parentHistory()));
-                ps.setLong(14, u.version());
+                UPSERT.bind(ps, NamedSql.params()
+                        .uuid("id", u.id())
+                        .text("kind", u.kind())
+                        .text("name", u.name())
+                        .text("shortName", u.shortName())
+                        .text("adminCode", u.adminCode())
+                        .text("agencyCode", u.agencyCode())
+                        .uuid("parentId", u.parentId())
+                        .text("path", path(u))
+                        .integer("depth", u.ancestorIds() == null ? 0 : u.ancestorIds().size())
+                        .bool("retired", u.retired())
+                        .date("validFrom", u.validFrom())
+                        .date("validTo", u.validTo())
+                        .text("parentHistory", mapper.writeValueAsString(
+                                u.parentHistory() == null ? java.util.List.of() : u.parentHistory()))
+                        .bigint("version", u.version()));
                 ps.addBatch();
             }
             ps.executeBatch();
