@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,8 +149,8 @@ class ConsolidationPublisherTest extends ReportServiceTestBase {
     private void figure(long value) {
         QuarkusTransaction.requiringNew().run(() -> {
             try {
-                consolidation.add(new TreeMap<>(Map.of(new ConsolidationKey(unit, plan, "COMM_EVENTS"),
-                        new FigureTotals(value, value, 0, 0))));
+                consolidation.add(Map.of(new ConsolidationKey(unit, plan, "COMM_EVENTS"),
+                        new FigureTotals(value, value, 0, 0)));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

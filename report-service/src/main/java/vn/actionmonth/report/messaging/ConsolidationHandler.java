@@ -33,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -42,7 +41,7 @@ import java.util.UUID;
  *
  * <p>Per poll: the events are folded per report over the state last applied (report_applied),
  * the differences new - old are summed in memory per (unit, scope, indicator) and written with
- * one upsert per (unit, scope) row, in key order, just before the poll's transaction commits.
+ * one upsert per (unit, scope) row, in (unit, scope) order, just before the poll's transaction commits.
  * Thousands of submissions to the same province therefore touch the province's rows once per poll
  * instead of once per report, and the write path of a submission never locks them.
  */
@@ -96,7 +95,7 @@ public class ConsolidationHandler implements EventHandler {
             Map<UUID, UUID> issuers = reports.issuers(meta.values().stream().flatMap(m -> m.planScopes().stream())
                     .distinct().toList());
 
-            TreeMap<ConsolidationKey, FigureTotals> deltas = new TreeMap<>();
+            Map<ConsolidationKey, FigureTotals> deltas = new HashMap<>();
             Map<UUID, AppliedState> changed = new LinkedHashMap<>();
             TreeSet<PairMark> dirty = new TreeSet<>(PairMark.LOCK_ORDER);
             for (Map.Entry<UUID, List<ReportEvent>> entry : byReport.entrySet()) {

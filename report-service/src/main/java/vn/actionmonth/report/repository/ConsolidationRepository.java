@@ -16,10 +16,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -98,9 +96,13 @@ public class ConsolidationRepository {
         public static final Snapshot NONE = new Snapshot(Map.of(), 0);
     }
 
-    /** Adds each delta to its (unit, scope) row, creating it at need; rows in key order (a sorted map). */
-    public void add(SortedMap<ConsolidationKey, FigureTotals> deltas) throws SQLException {
-        Map<UnitScope, long[][]> rows = new LinkedHashMap<>();
+    /**
+     * Adds each delta to its (unit, scope) row, creating it at need. Rows are written in
+     * {@link UnitScope} order, so two writers never wait on each other's row locks in a cycle;
+     * the deltas may come in any order (sorting the rows, not every figure, is the cheaper half).
+     */
+    public void add(Map<ConsolidationKey, FigureTotals> deltas) throws SQLException {
+        Map<UnitScope, long[][]> rows = new HashMap<>();
         for (Map.Entry<ConsolidationKey, FigureTotals> e : deltas.entrySet()) {
             FigureTotals d = e.getValue();
             if (d.isZero()) {
@@ -120,6 +122,7 @@ public class ConsolidationRepository {
             v[3][slot - 1] += d.totalApproved();
         }
         List<Map.Entry<UnitScope, long[][]>> list = new ArrayList<>(rows.entrySet());
+        list.sort(Map.Entry.comparingByKey());
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ADD.jdbc())) {
             for (int from = 0; from < list.size(); from += CHUNK) {
                 List<Map.Entry<UnitScope, long[][]>> chunk = list.subList(from, Math.min(list.size(), from + CHUNK));
