@@ -2,6 +2,7 @@ package vn.actionmonth.report.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import vn.actionmonth.report.domain.PlanReplica;
 
 import java.util.ArrayList;
@@ -16,6 +17,11 @@ public class PlanRepository implements PanacheRepositoryBase<PlanReplica, UUID> 
     /**
      * The plan and its basis plans up to the top (e.g. ward plan, district plan, province plan,
      * ministry guidance), in one recursive query; just the plan when its replica has not arrived.
+     *
+     * <p>Plan replicas are written only by the plan-event consumer, in transactions of its own, so
+     * nothing pending in the caller's session can change this answer: the query runs without the
+     * flush Hibernate otherwise makes before a native query (for a submission, an extra UPDATE of
+     * the report before the one at commit).
      */
     @SuppressWarnings("unchecked")
     public List<UUID> basisChain(UUID planId) {
@@ -25,6 +31,7 @@ public class PlanRepository implements PanacheRepositoryBase<PlanReplica, UUID> 
                                 + " UNION ALL SELECT p.id, p.basis_plan_id, c.depth + 1 FROM plan_replica p"
                                 + " JOIN chain c ON p.id = c.basis WHERE c.depth < 20)"
                                 + " SELECT id FROM chain ORDER BY depth")
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("plan", planId).getResultList();
         List<UUID> out = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();

@@ -197,6 +197,10 @@ public class ReportService {
         OffsetDateTime now = now();
         applyDraft(r, figures, input, now);
         history(r, ReportRevision.Action.UPDATED, now, null, null);
+        if (submit) {
+            // Each history row is one version of the report: the update's is written before the submission's.
+            reports.flush();
+        }
         return new Put(submit ? submitChecked(r, o) : r, false);
     }
 
