@@ -1,15 +1,12 @@
 package vn.actionmonth.notification;
 
 import org.junit.jupiter.api.Test;
-import vn.actionmonth.common.Caller;
 import vn.actionmonth.common.Roles;
+import vn.actionmonth.common.testing.StandInUnits;
 import vn.actionmonth.common.units.UnitDirectory;
 import vn.actionmonth.common.units.UnitRecord;
 import vn.actionmonth.notification.rest.Access;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,18 +18,13 @@ import static vn.actionmonth.common.testing.Callers.assertForbidden;
 /** Who may see notifications and change channels and policies, with stand-ins for the token and the unit replica. */
 class AccessTest {
 
-    private final Map<UUID, UnitRecord> units = new HashMap<>();
-    private final UnitRecord ministry = unit(null, "Bộ Lao động - Thương binh và Xã hội");
-    private final UnitRecord province = unit(ministry, "UBND tỉnh Hải Dương");
-    private final UnitRecord district = unit(province, "UBND thành phố Chí Linh");
-    private final UnitRecord otherProvince = unit(ministry, "UBND tỉnh Hưng Yên");
+    private final StandInUnits tree = new StandInUnits();
+    private final UnitRecord ministry = tree.unit(null, "Bộ Lao động - Thương binh và Xã hội");
+    private final UnitRecord province = tree.unit(ministry, "UBND tỉnh Hải Dương");
+    private final UnitRecord district = tree.unit(province, "UBND thành phố Chí Linh");
+    private final UnitRecord otherProvince = tree.unit(ministry, "UBND tỉnh Hưng Yên");
 
-    private final UnitDirectory directory = new UnitDirectory(null) {
-        @Override
-        public Optional<UnitRecord> find(UUID id) {
-            return Optional.ofNullable(units.get(id));
-        }
-    };
+    private final UnitDirectory directory = tree.directory();
 
     @Test
     void aUnitReadsItsOwnAndItsSubtreesNotificationsOnly() {
@@ -74,13 +66,5 @@ class AccessTest {
 
     private Access access(UnitRecord unit, String... roles) {
         return new Access(caller(unit.id(), Set.of(roles)), directory);
-    }
-
-    private UnitRecord unit(UnitRecord parent, String name) {
-        UUID id = UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        UnitRecord u = new UnitRecord(id, "UNIT", name, null, null, null, parent == null ? null : parent.id(),
-                (parent == null ? "/" : parent.path()) + id + "/", parent == null ? 0 : parent.depth() + 1, false);
-        units.put(id, u);
-        return u;
     }
 }

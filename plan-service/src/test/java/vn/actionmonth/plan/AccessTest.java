@@ -1,7 +1,6 @@
 package vn.actionmonth.plan;
 
 import org.junit.jupiter.api.Test;
-import vn.actionmonth.common.Caller;
 import vn.actionmonth.common.Roles;
 import vn.actionmonth.plan.domain.OrgUnit;
 import vn.actionmonth.plan.domain.UnitKind;

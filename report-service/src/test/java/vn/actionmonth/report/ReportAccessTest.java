@@ -1,8 +1,8 @@
 package vn.actionmonth.report;
 
 import org.junit.jupiter.api.Test;
-import vn.actionmonth.common.Caller;
 import vn.actionmonth.common.Roles;
+import vn.actionmonth.common.testing.StandInUnits;
 import vn.actionmonth.common.units.UnitDirectory;
 import vn.actionmonth.common.units.UnitRecord;
 import vn.actionmonth.report.domain.ObligationReplica;
@@ -30,24 +30,19 @@ import static vn.actionmonth.common.testing.Callers.assertForbidden;
  */
 class ReportAccessTest {
 
-    private final Map<UUID, UnitRecord> units = new HashMap<>();
-    private final UnitRecord ministry = unit(null, "Bộ Lao động - Thương binh và Xã hội");
-    private final UnitRecord province = unit(ministry, "UBND tỉnh Hải Dương");
-    private final UnitRecord department = unit(province, "Sở LĐTBXH Hải Dương");
-    private final UnitRecord district = unit(province, "UBND thành phố Chí Linh");
-    private final UnitRecord ward = unit(district, "UBND phường Sao Đỏ");
-    private final UnitRecord otherProvince = unit(ministry, "UBND tỉnh Hưng Yên");
+    private final StandInUnits tree = new StandInUnits();
+    private final UnitRecord ministry = tree.unit(null, "Bộ Lao động - Thương binh và Xã hội");
+    private final UnitRecord province = tree.unit(ministry, "UBND tỉnh Hải Dương");
+    private final UnitRecord department = tree.unit(province, "Sở LĐTBXH Hải Dương");
+    private final UnitRecord district = tree.unit(province, "UBND thành phố Chí Linh");
+    private final UnitRecord ward = tree.unit(district, "UBND phường Sao Đỏ");
+    private final UnitRecord otherProvince = tree.unit(ministry, "UBND tỉnh Hưng Yên");
 
     private final Map<UUID, ObligationReplica> obligations = new HashMap<>();
     /** via, recipient, plan: what consolidatesFor answers true to. */
     private final Set<List<UUID>> consolidating = new HashSet<>();
 
-    private final UnitDirectory directory = new UnitDirectory(null) {
-        @Override
-        public Optional<UnitRecord> find(UUID id) {
-            return Optional.ofNullable(units.get(id));
-        }
-    };
+    private final UnitDirectory directory = tree.directory();
     private final ObligationRepository obligationRepository = new ObligationRepository() {
         @Override
         public Optional<ObligationReplica> findByIdOptional(UUID id) {
@@ -92,9 +87,9 @@ class ReportAccessTest {
             assertThatCode(() -> access(reader, Roles.VIEWER).requireRead(report)).as(reader.name())
                     .doesNotThrowAnyException();
         }
-        assertThatCode(() -> access(unit(null, "Hệ thống"), Roles.SYSTEM).requireRead(report)).doesNotThrowAnyException();
+        assertThatCode(() -> access(tree.unit(null, "Hệ thống"), Roles.SYSTEM).requireRead(report)).doesNotThrowAnyException();
 
-        UnitRecord peer = unit(district, "UBND phường Cộng Hòa");
+        UnitRecord peer = tree.unit(district, "UBND phường Cộng Hòa");
         assertForbidden(() -> access(peer, Roles.VIEWER).requireRead(report), "the report's unit is outside the caller's subtree");
     }
 
@@ -111,7 +106,7 @@ class ReportAccessTest {
     void aUnitsFiguresAreReadWithinTheCallersSubtree() {
         assertThatCode(() -> access(district, Roles.VIEWER).requireReadUnit(district.id())).doesNotThrowAnyException();
         assertThatCode(() -> access(province, Roles.VIEWER).requireReadUnit(ward.id())).doesNotThrowAnyException();
-        assertThatCode(() -> access(unit(null, "Hệ thống"), Roles.SYSTEM).requireReadUnit(ward.id())).doesNotThrowAnyException();
+        assertThatCode(() -> access(tree.unit(null, "Hệ thống"), Roles.SYSTEM).requireReadUnit(ward.id())).doesNotThrowAnyException();
         assertForbidden(() -> access(district, Roles.VIEWER).requireReadUnit(province.id()),
                 "unit " + province.id() + " is outside the caller's subtree");
     }
@@ -128,7 +123,7 @@ class ReportAccessTest {
                         + "under " + otherPlan);
         assertThatCode(() -> access(province, Roles.VIEWER).requireReadUnit(ward.id(), otherPlan)).doesNotThrowAnyException();
         assertThatCode(() -> access(ward, Roles.VIEWER).requireReadUnit(ward.id(), otherPlan)).doesNotThrowAnyException();
-        assertThatCode(() -> access(unit(null, "Hệ thống"), Roles.SYSTEM).requireReadUnit(province.id(), otherPlan))
+        assertThatCode(() -> access(tree.unit(null, "Hệ thống"), Roles.SYSTEM).requireReadUnit(province.id(), otherPlan))
                 .doesNotThrowAnyException();
     }
 
@@ -161,14 +156,6 @@ class ReportAccessTest {
 
     private ReportAccess access(UnitRecord unit, String... roles) {
         return new ReportAccess(caller(unit.id(), Set.of(roles)), directory, obligationRepository);
-    }
-
-    private UnitRecord unit(UnitRecord parent, String name) {
-        UUID id = UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        UnitRecord u = new UnitRecord(id, "UNIT", name, null, null, null, parent == null ? null : parent.id(),
-                (parent == null ? "/" : parent.path()) + id + "/", parent == null ? 0 : parent.depth() + 1, false);
-        units.put(id, u);
-        return u;
     }
 
     private Report report(UnitRecord from, UnitRecord to, UnitRecord via, UnitRecord copy) {
