@@ -22,25 +22,22 @@ import static vn.actionmonth.events.sql.NamedSql.params;
 @ApplicationScoped
 public class UnitDirectory {
 
-    private static final NamedSql BY_ID = NamedSql.of("""
+    /** The columns {@link #query} reads, the same for every lookup. */
+    private static final String UNITS = """
             SELECT id, kind, name, short_name, admin_code, agency_code, parent_id, path, depth, retired
               FROM unit_replica
+            """;
+    private static final NamedSql BY_ID = NamedSql.of(UNITS + """
              WHERE id = :id
             """);
-    private static final NamedSql BY_IDS = NamedSql.of("""
-            SELECT id, kind, name, short_name, admin_code, agency_code, parent_id, path, depth, retired
-              FROM unit_replica
+    private static final NamedSql BY_IDS = NamedSql.of(UNITS + """
              WHERE id = ANY (:ids)
             """);
-    private static final NamedSql CHILDREN = NamedSql.of("""
-            SELECT id, kind, name, short_name, admin_code, agency_code, parent_id, path, depth, retired
-              FROM unit_replica
+    private static final NamedSql CHILDREN = NamedSql.of(UNITS + """
              WHERE parent_id = :parentId
              ORDER BY name
             """);
-    private static final NamedSql SUBTREE = NamedSql.of("""
-            SELECT id, kind, name, short_name, admin_code, agency_code, parent_id, path, depth, retired
-              FROM unit_replica
+    private static final NamedSql SUBTREE = NamedSql.of(UNITS + """
              WHERE path LIKE :pathPrefix
              ORDER BY depth, name
             """);
