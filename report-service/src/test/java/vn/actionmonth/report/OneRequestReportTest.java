@@ -58,8 +58,17 @@ class OneRequestReportTest extends ReportServiceTestBase {
                 .statusCode(201).body("status", equalTo("DRAFT")).extract().header("ETag");
         as(otherWard, "reporter").header("If-Match", "\"999\"").queryParam("submit", true).body(body)
                 .put("/api/v1/obligations/" + owedToo + "/report").then().statusCode(412);
-        as(otherWard, "reporter").header("If-Match", etag).queryParam("submit", true)
-                .body(Map.of("figures", Map.of("COMM_EVENTS", 9))).put("/api/v1/obligations/" + owedToo + "/report")
-                .then().statusCode(200).body("status", equalTo("SUBMITTED")).body("figures.COMM_EVENTS", equalTo(9));
+        io.restassured.response.Response submitted = as(otherWard, "reporter").header("If-Match", etag)
+                .queryParam("submit", true).body(Map.of("figures", Map.of("COMM_EVENTS", 9)))
+                .put("/api/v1/obligations/" + owedToo + "/report");
+        submitted.then().statusCode(200).body("status", equalTo("SUBMITTED")).body("figures.COMM_EVENTS", equalTo(9));
+        // Two changes in that request, two versions: each history row names the version it made, the last the ETag's.
+        List<Integer> seqs = as(otherWard, "viewer").get("/api/v1/reports/" + submitted.path("id") + "/revisions").then()
+                .statusCode(200).extract().path("seq");
+        List<String> actions = as(otherWard, "viewer").get("/api/v1/reports/" + submitted.path("id") + "/revisions").then()
+                .extract().path("action");
+        assertThat(actions).containsExactly("CREATED", "UPDATED", "SUBMITTED");
+        assertThat(seqs).containsExactly(0, 1, 2);
+        assertThat(submitted.header("ETag")).isEqualTo("\"2\"");
     }
 }
