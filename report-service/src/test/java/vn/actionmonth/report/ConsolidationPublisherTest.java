@@ -7,9 +7,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.events.Topics;
-import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.DirtyPair;
-import vn.actionmonth.report.domain.FigureTotals;
+import vn.actionmonth.report.domain.RowDeltas;
 import vn.actionmonth.report.domain.PairMark;
 import vn.actionmonth.report.messaging.ConsolidationPublisher;
 import vn.actionmonth.report.messaging.ConsolidationPublisher.Claim;
@@ -23,7 +22,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,8 +147,12 @@ class ConsolidationPublisherTest extends ReportServiceTestBase {
     private void figure(long value) {
         QuarkusTransaction.requiringNew().run(() -> {
             try {
-                consolidation.add(Map.of(new ConsolidationKey(unit, plan, "COMM_EVENTS"),
-                        new FigureTotals(value, value, 0, 0)));
+                int slot = consolidation.slotOf("COMM_EVENTS");
+                RowDeltas deltas = new RowDeltas();
+                long[][] row = deltas.row(unit, plan, slot);
+                row[RowDeltas.OWN_SUBMITTED][slot - 1] = value;
+                row[RowDeltas.TOTAL_SUBMITTED][slot - 1] = value;
+                consolidation.add(deltas);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

@@ -14,11 +14,10 @@ import vn.actionmonth.events.report.ReportApproved;
 import vn.actionmonth.events.report.ReportEvent;
 import vn.actionmonth.events.report.ReportReturned;
 import vn.actionmonth.events.report.ReportSubmitted;
-import vn.actionmonth.report.domain.ConsolidationKey;
-import vn.actionmonth.report.domain.FigureTotals;
 import vn.actionmonth.report.domain.IndicatorSet;
 import vn.actionmonth.report.domain.PairMark;
 import vn.actionmonth.report.domain.ReportStatus;
+import vn.actionmonth.report.domain.RowDeltas;
 import vn.actionmonth.report.repository.ConsolidationPublicationRepository;
 import vn.actionmonth.report.repository.ConsolidationRepository;
 import vn.actionmonth.report.repository.ReportAppliedRepository;
@@ -40,7 +39,7 @@ import java.util.UUID;
  * Consolidates from report.reports.v1 (report-service's own events).
  *
  * <p>Per poll: the events are folded per report over the state last applied (report_applied),
- * the differences new - old are summed in memory per (unit, scope, indicator) and written with
+ * the differences new - old are summed in memory per (unit, scope) row and written with
  * one upsert per (unit, scope) row, in (unit, scope) order, just before the poll's transaction commits.
  * Thousands of submissions to the same province therefore touch the province's rows once per poll
  * instead of once per report, and the write path of a submission never locks them.
@@ -95,7 +94,7 @@ public class ConsolidationHandler implements EventHandler {
             Map<UUID, UUID> issuers = reports.issuers(meta.values().stream().flatMap(m -> m.planScopes().stream())
                     .distinct().toList());
 
-            Map<ConsolidationKey, FigureTotals> deltas = new HashMap<>();
+            RowDeltas deltas = new RowDeltas();
             Map<UUID, AppliedState> changed = new LinkedHashMap<>();
             TreeSet<PairMark> dirty = new TreeSet<>(PairMark.LOCK_ORDER);
             for (Map.Entry<UUID, List<ReportEvent>> entry : byReport.entrySet()) {
@@ -117,8 +116,9 @@ public class ConsolidationHandler implements EventHandler {
                 }
                 IndicatorSet set = indicatorSets.get(m.setCode(), m.setVersion());
                 List<UUID> scopes = scopes(m);
-                Contributions.add(deltas, set, before.figures(), before.status(), m.path(), scopes, -1);
-                Contributions.add(deltas, set, after.figures(), after.status(), m.path(), scopes, +1);
+                int[] slots = consolidation.slots(set);
+                Contributions.add(deltas, set, slots, before.figures(), before.status(), m.path(), scopes, -1);
+                Contributions.add(deltas, set, slots, after.figures(), after.status(), m.path(), scopes, +1);
                 changed.put(entry.getKey(), after);
                 markPublished(dirty, m, issuers);
             }
@@ -131,7 +131,7 @@ public class ConsolidationHandler implements EventHandler {
                     a.status(), a.figures() == null ? "{}" : a.figures().toString())));
             reports.saveApplied(toSave);
             publications.mark(List.copyOf(dirty));
-            LOG.debugf("consolidated %d events of %d reports into %d figures", events.size(), changed.size(), deltas.size());
+            LOG.debugf("consolidated %d events of %d reports", events.size(), changed.size());
         } catch (SQLException e) {
             throw new IllegalStateException("could not consolidate", e);
         }

@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.events.sql.NamedSql;
 import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.FigureTotals;
+import vn.actionmonth.report.domain.Indicator;
+import vn.actionmonth.report.domain.IndicatorSet;
+import vn.actionmonth.report.domain.RowDeltas;
 import vn.actionmonth.report.domain.UnitScope;
 
 import java.sql.Array;
@@ -97,32 +100,14 @@ public class ConsolidationRepository {
     }
 
     /**
-     * Adds each delta to its (unit, scope) row, creating it at need. Rows are written in
-     * {@link UnitScope} order, so two writers never wait on each other's row locks in a cycle;
-     * the deltas may come in any order (sorting the rows, not every figure, is the cheaper half).
+     * Adds each row's vectors to its stored (unit, scope) row, creating it at need, in
+     * {@link UnitScope} order, so two writers never wait on each other's row locks in a cycle.
      */
-    public void add(Map<ConsolidationKey, FigureTotals> deltas) throws SQLException {
-        Map<UnitScope, long[][]> rows = new HashMap<>();
-        for (Map.Entry<ConsolidationKey, FigureTotals> e : deltas.entrySet()) {
-            FigureTotals d = e.getValue();
-            if (d.isZero()) {
-                continue;
-            }
-            ConsolidationKey k = e.getKey();
-            int slot = slotOf(k.indicatorCode());
-            long[][] v = rows.computeIfAbsent(new UnitScope(k.unitId(), k.scopeId()), x -> new long[4][0]);
-            for (int i = 0; i < 4; i++) {
-                if (v[i].length < slot) {
-                    v[i] = java.util.Arrays.copyOf(v[i], slot);
-                }
-            }
-            v[0][slot - 1] += d.ownSubmitted();
-            v[1][slot - 1] += d.totalSubmitted();
-            v[2][slot - 1] += d.ownApproved();
-            v[3][slot - 1] += d.totalApproved();
+    public void add(RowDeltas deltas) throws SQLException {
+        List<Map.Entry<UnitScope, long[][]>> list = deltas.inLockOrder();
+        if (list.isEmpty()) {
+            return;
         }
-        List<Map.Entry<UnitScope, long[][]>> list = new ArrayList<>(rows.entrySet());
-        list.sort(Map.Entry.comparingByKey());
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ADD.jdbc())) {
             for (int from = 0; from < list.size(); from += CHUNK) {
                 List<Map.Entry<UnitScope, long[][]>> chunk = list.subList(from, Math.min(list.size(), from + CHUNK));
@@ -135,13 +120,23 @@ public class ConsolidationRepository {
                 ADD.bind(ps, NamedSql.params()
                         .uuids("units", chunk.stream().map(r -> r.getKey().unitId()).toList())
                         .uuids("scopes", chunk.stream().map(r -> r.getKey().scopeId()).toList())
-                        .texts("ownSubmitted", vectors.get(0))
-                        .texts("totalSubmitted", vectors.get(1))
-                        .texts("ownApproved", vectors.get(2))
-                        .texts("totalApproved", vectors.get(3)));
+                        .texts("ownSubmitted", vectors.get(RowDeltas.OWN_SUBMITTED))
+                        .texts("totalSubmitted", vectors.get(RowDeltas.TOTAL_SUBMITTED))
+                        .texts("ownApproved", vectors.get(RowDeltas.OWN_APPROVED))
+                        .texts("totalApproved", vectors.get(RowDeltas.TOTAL_APPROVED)));
                 ps.executeUpdate();
             }
         }
+    }
+
+    /** The storage slot of each of the set's indicators, in the set's order (handing out new ones at need). */
+    public int[] slots(IndicatorSet set) throws SQLException {
+        List<Indicator> indicators = set.indicators();
+        int[] out = new int[indicators.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = slotOf(indicators.get(i).code());
+        }
+        return out;
     }
 
     /** indicator code to totals of each unit, in one scope. */
@@ -286,7 +281,7 @@ public class ConsolidationRepository {
      * any row uses it: a slot in a row always names a code, whatever happens to the caller's
      * transaction.
      */
-    private int slotOf(String code) throws SQLException {
+    public int slotOf(String code) throws SQLException {
         Integer slot = slots.get(code);
         if (slot != null) {
             return slot;

@@ -6,6 +6,7 @@ import vn.actionmonth.report.domain.FigureTotals;
 import vn.actionmonth.report.domain.Indicator;
 import vn.actionmonth.report.domain.IndicatorSet;
 import vn.actionmonth.report.domain.ReportStatus;
+import vn.actionmonth.report.domain.RowDeltas;
 
 import java.util.List;
 import java.util.Map;
@@ -35,13 +36,15 @@ public final class Contributions {
     /** As above, for the units of the path that {@code units} accepts only. */
     public static void add(Map<ConsolidationKey, FigureTotals> into, IndicatorSet set, JsonNode figures,
                            ReportStatus status, List<UUID> path, List<UUID> scopes, int sign, Predicate<UUID> units) {
-        if (status == null || !status.received() || figures == null) {
+        long[] values = values(set, figures, status, sign);
+        if (values == null) {
             return;
         }
         boolean approved = status == ReportStatus.APPROVED;
         UUID self = path.get(path.size() - 1);
-        for (Indicator i : set.indicators()) {
-            long v = sign * i.contribution(figures.get(i.code()));
+        List<Indicator> indicators = set.indicators();
+        for (int i = 0; i < values.length; i++) {
+            long v = values[i];
             if (v == 0) {
                 continue;
             }
@@ -53,9 +56,66 @@ public final class Contributions {
                     if (!units.test(unit)) {
                         continue;
                     }
-                    into.merge(new ConsolidationKey(unit, scope, i.code()), unit.equals(self) ? own : up, FigureTotals::plus);
+                    into.merge(new ConsolidationKey(unit, scope, indicators.get(i).code()), unit.equals(self) ? own : up,
+                            FigureTotals::plus);
                 }
             }
         }
+    }
+
+    /**
+     * The same contribution, added to the rows it lands in: one row per unit of the path and scope
+     * (the consumer's way; the map above is the consistency check's). {@code slots[i]} is the
+     * storage slot of the set's i-th indicator.
+     */
+    public static void add(RowDeltas into, IndicatorSet set, int[] slots, JsonNode figures, ReportStatus status,
+                           List<UUID> path, List<UUID> scopes, int sign) {
+        long[] values = values(set, figures, status, sign);
+        if (values == null) {
+            return;
+        }
+        boolean approved = status == ReportStatus.APPROVED;
+        int width = 0;
+        for (int slot : slots) {
+            width = Math.max(width, slot);
+        }
+        UUID self = path.get(path.size() - 1);
+        for (UUID scope : scopes) {
+            for (UUID unit : path) {
+                long[][] row = into.row(unit, scope, width);
+                boolean own = unit.equals(self);
+                for (int i = 0; i < values.length; i++) {
+                    long v = values[i];
+                    if (v == 0) {
+                        continue;
+                    }
+                    int at = slots[i] - 1;
+                    row[RowDeltas.TOTAL_SUBMITTED][at] += v;
+                    if (own) {
+                        row[RowDeltas.OWN_SUBMITTED][at] += v;
+                    }
+                    if (approved) {
+                        row[RowDeltas.TOTAL_APPROVED][at] += v;
+                        if (own) {
+                            row[RowDeltas.OWN_APPROVED][at] += v;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code sign} times each indicator's contribution, in the set's order; null when the report counts for nothing. */
+    private static long[] values(IndicatorSet set, JsonNode figures, ReportStatus status, int sign) {
+        if (status == null || !status.received() || figures == null) {
+            return null;
+        }
+        List<Indicator> indicators = set.indicators();
+        long[] out = new long[indicators.size()];
+        for (int i = 0; i < out.length; i++) {
+            Indicator indicator = indicators.get(i);
+            out[i] = sign * indicator.contribution(figures.get(indicator.code()));
+        }
+        return out;
     }
 }
