@@ -16,6 +16,13 @@ import java.util.List;
  * resident, metaspace returned in small chunks, and direct memory bounded for the HTTP server's
  * buffers. The serial collector has no threads of its own competing with requests on two cores and
  * needs far less native memory than G1.
+ *
+ * <p>Only the first-tier compiler (C1) runs. Under the national benchmark the optimising compiler
+ * (C2) was still compiling a minute into the submissions, taking up to a quarter of a core in
+ * notification-service, whose own work took a twentieth; its arenas and larger code were 60 to
+ * 70 MB of each service's peak RSS. C1's code is slower where a loop is hot (the consistency
+ * check takes about twice as long) but a request here spends its time in many short framework
+ * methods and in the database.
  */
 public final class ServiceJvm {
 
@@ -35,7 +42,8 @@ public final class ServiceJvm {
             "-XX:MetaspaceReclaimPolicy=aggressive",
             "-XX:TrimNativeHeapInterval=5000",
             "-XX:MaxDirectMemorySize=32m",
-            "-Xss512k");
+            "-Xss512k",
+            "-XX:TieredStopAtLevel=1");
 
     private ServiceJvm() {
     }
