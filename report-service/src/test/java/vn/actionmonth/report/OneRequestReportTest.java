@@ -34,9 +34,16 @@ class OneRequestReportTest extends ReportServiceTestBase {
         Map<String, Object> body = Map.of("figures", Map.of("COMM_EVENTS", 6, "FUND_RAISED_VND", 2_000_000),
                 "results", "Tổ chức 6 hoạt động truyền thông");
 
-        String id = as(ward, "reporter").queryParam("submit", true).body(body).put("/api/v1/obligations/" + owed + "/report")
-                .then().statusCode(201).body("status", equalTo("SUBMITTED")).body("revision", equalTo(1))
+        io.restassured.response.Response first = as(ward, "reporter").queryParam("submit", true).body(body)
+                .put("/api/v1/obligations/" + owed + "/report");
+        String id = first.then().statusCode(201).body("status", equalTo("SUBMITTED")).body("revision", equalTo(1))
                 .extract().path("id");
+        // Created and submitted: two versions, each with its history row.
+        assertThat(first.header("ETag")).isEqualTo("\"1\"");
+        io.restassured.response.Response history = as(ward, "viewer").get("/api/v1/reports/" + id + "/revisions");
+        assertThat(history.then().statusCode(200).extract().<List<Integer>>path("seq")).containsExactly(0, 1);
+        assertThat(history.then().extract().<List<String>>path("action")).containsExactly("CREATED", "SUBMITTED");
+        assertThat(history.then().extract().<List<String>>path("status")).containsExactly("DRAFT", "SUBMITTED");
         // The same request again (the answer was lost on the way back): the same report, not submitted twice.
         as(ward, "reporter").queryParam("submit", true).body(body).put("/api/v1/obligations/" + owed + "/report")
                 .then().statusCode(200).body("id", equalTo(id)).body("revision", equalTo(1));

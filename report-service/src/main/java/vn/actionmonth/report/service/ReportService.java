@@ -120,6 +120,15 @@ public class ReportService {
     }
 
     private Report create(UUID id, UUID obligationId, DraftInput input) {
+        return create(id, obligationId, input, false);
+    }
+
+    /**
+     * Creates the draft and, with {@code submit}, submits it before it is written: the report is
+     * inserted once, at the version its two changes make (created 0, submitted 1), with a history
+     * row for each.
+     */
+    private Report create(UUID id, UUID obligationId, DraftInput input, boolean submit) {
         ObligationReplica o = obligations.findByIdOptional(obligationId)
                 .orElseThrow(() -> Problems.notFound("obligation", obligationId));
         access.requireReporterOf(o.unitId);
@@ -146,6 +155,11 @@ public class ReportService {
         r.dueAt = o.dueAt;
         r.createdAt = now;
         applyDraft(r, figures, input, now);
+        ReportRevision created = ReportRevision.of(r, 0, ReportRevision.Action.CREATED, r.updatedBy, access.callerUnit(), now);
+        Submission submission = submit ? markSubmitted(r, o) : null;
+        if (submission != null) {
+            r.version = 1;
+        }
         try {
             reports.persistAndFlush(r);
         } catch (PersistenceException e) {
@@ -154,7 +168,10 @@ public class ReportService {
             }
             throw e;
         }
-        revisions.persist(ReportRevision.of(r, 0, ReportRevision.Action.CREATED, r.updatedBy, access.callerUnit(), now));
+        revisions.persist(created);
+        if (submission != null) {
+            recordSubmission(r, submission, (int) r.version);
+        }
         return r;
     }
 
@@ -179,8 +196,7 @@ public class ReportService {
             if (ifMatch != null && !ifMatch.isBlank()) {
                 throw Problems.preconditionFailed("the obligation has no report yet; send no If-Match to create it");
             }
-            Report r = create(reportIdOf(obligationId), obligationId, input);
-            return new Put(submit ? submitChecked(r, o) : r, true);
+            return new Put(create(reportIdOf(obligationId), obligationId, input, submit), true);
         }
         Report r = existing.get();
         if (!r.status.editable()) {
@@ -262,6 +278,16 @@ public class ReportService {
 
     /** Submits a report whose caller, precondition, status and open obligation were checked. */
     private Report submitChecked(Report r, ObligationReplica o) {
+        recordSubmission(r, markSubmitted(r, o), (int) r.version + 1);
+        return r;
+    }
+
+    /** A submission's moment and whether it came in time. */
+    private record Submission(OffsetDateTime at, boolean onTime) {
+    }
+
+    /** The report's fields as the submission leaves them. */
+    private Submission markSubmitted(Report r, ObligationReplica o) {
         OffsetDateTime now = now();
         boolean onTime = o.dueAfter(now);
         if (r.frozenPath == null) {
@@ -283,10 +309,16 @@ public class ReportService {
             r.sentAt = now;
         }
         touch(r, now);
-        history(r, ReportRevision.Action.SUBMITTED, now, null, onTime);
+        return new Submission(now, onTime);
+    }
+
+    /** The submission's history row (the report version {@code seq}) and its event. */
+    private void recordSubmission(Report r, Submission s, int seq) {
+        ReportRevision h = ReportRevision.of(r, seq, ReportRevision.Action.SUBMITTED, r.updatedBy, access.callerUnit(), s.at());
+        h.onTime = s.onTime();
+        revisions.persist(h);
         outbox.append(new ReportSubmitted(r.id, r.obligationId, r.planId, r.campaignId, r.unitId, r.recipientId, r.revision,
-                r.indicatorSetCode, r.indicatorSetVersion, figuresMap(r), now, r.dueAt, onTime));
-        return r;
+                r.indicatorSetCode, r.indicatorSetVersion, figuresMap(r), s.at(), r.dueAt, s.onTime()));
     }
 
     /**
