@@ -125,6 +125,21 @@ class ConcurrentSubmissionTest extends ReportServiceTestBase {
         } finally {
             tamper(province, provincePlan, -1);
         }
+        // A stored row no report accounts for is found too.
+        UUID stray = UUID.randomUUID();
+        assertThat(count("WITH t AS (INSERT INTO consolidated_figures (unit_id, scope_id, own_submitted, total_submitted, "
+                + "own_approved, total_approved, version, updated_at) SELECT ?, ?, '{}', "
+                + "array_fill(0::bigint, ARRAY[s.slot - 1]) || 3::bigint, '{}', '{}', 1, now() FROM indicator_slot s "
+                + "WHERE s.indicator_code = 'COMM_EVENTS' RETURNING 1) SELECT count(*) FROM t", stray, provincePlan)).isOne();
+        try {
+            Map<String, Object> check = as(UUID.randomUUID(), "system").post("/api/v1/consistency-checks").then()
+                    .statusCode(200).extract().path("$");
+            assertThat(check).containsEntry("differenceCount", 1);
+            assertThat((List<Map<String, Object>>) check.get("differences")).singleElement().satisfies(d -> assertThat(d)
+                    .containsEntry("unitId", stray.toString()).containsEntry("indicatorCode", "COMM_EVENTS"));
+        } finally {
+            count("WITH t AS (DELETE FROM consolidated_figures WHERE unit_id = ? RETURNING 1) SELECT count(*) FROM t", stray);
+        }
         assertThat(awaitConsistent()).containsEntry("differenceCount", 0);
     }
 

@@ -22,9 +22,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The consumer adds reports to the consolidation as rows of vectors, the consistency check
- * recomputes them figure by figure: both must count a report alike, or the check would report
- * differences that are none (or miss real ones).
+ * What a report adds to the consolidated rows: the consumer moves them by new - old, the
+ * consistency check recomputes them from the reports, both through these rules.
  */
 class ContributionsTest {
 
@@ -49,23 +48,33 @@ class ContributionsTest {
     private final Map<String, Integer> slotOf = Map.of("COMM_EVENTS", 5, "HIGHLIGHTS", 1, "LAUNCH_CEREMONY_HELD", 2);
 
     @Test
-    void rowsOfVectorsHoldWhatTheFigureByFigureRecomputationHolds() {
+    void anApprovalWithOtherFiguresMovesTheRowsByNewMinusOld() {
         JsonNode submitted = figures(12, "Thành công", true);
         JsonNode approved = figures(7, "Tốt", false);
-        Map<ConsolidationKey, FigureTotals> byFigure = new HashMap<>();
         RowDeltas rows = new RowDeltas();
-        // A submission, then its approval with other figures: old state out, new state in.
-        Contributions.add(byFigure, set, submitted, ReportStatus.SUBMITTED, PATH, SCOPES, +1);
-        Contributions.add(byFigure, set, submitted, ReportStatus.SUBMITTED, PATH, SCOPES, -1);
-        Contributions.add(byFigure, set, approved, ReportStatus.APPROVED, PATH, SCOPES, +1);
         Contributions.add(rows, set, slots, submitted, ReportStatus.SUBMITTED, PATH, SCOPES, +1);
         Contributions.add(rows, set, slots, submitted, ReportStatus.SUBMITTED, PATH, SCOPES, -1);
         Contributions.add(rows, set, slots, approved, ReportStatus.APPROVED, PATH, SCOPES, +1);
 
-        assertThat(expand(rows)).isEqualTo(withoutZeros(byFigure));
-        assertThat(expand(rows)).containsEntry(new ConsolidationKey(WARD, PLAN, "COMM_EVENTS"), new FigureTotals(7, 7, 7, 7))
-                .containsEntry(new ConsolidationKey(PROVINCE, CAMPAIGN, "COMM_EVENTS"), new FigureTotals(0, 7, 0, 7))
-                .hasSize(PATH.size() * SCOPES.size());
+        Map<ConsolidationKey, FigureTotals> figures = expand(rows);
+        for (UUID scope : SCOPES) {
+            // own and total at the ward, total only above it; the yes/no now says no: nothing to count
+            assertThat(figures).containsEntry(new ConsolidationKey(WARD, scope, "COMM_EVENTS"), new FigureTotals(7, 7, 7, 7))
+                    .containsEntry(new ConsolidationKey(DISTRICT, scope, "COMM_EVENTS"), new FigureTotals(0, 7, 0, 7))
+                    .containsEntry(new ConsolidationKey(PROVINCE, scope, "COMM_EVENTS"), new FigureTotals(0, 7, 0, 7));
+        }
+        assertThat(figures).hasSize(PATH.size() * SCOPES.size());
+    }
+
+    @Test
+    void aUnitFilterKeepsOnlyTheRowsOfTheUnitsItAccepts() {
+        RowDeltas rows = new RowDeltas();
+        Contributions.add(rows, set, slots, figures(2, "", true), ReportStatus.SUBMITTED, PATH, SCOPES, +1,
+                DISTRICT::equals);
+        assertThat(expand(rows)).containsOnlyKeys(new ConsolidationKey(DISTRICT, CAMPAIGN, "COMM_EVENTS"),
+                new ConsolidationKey(DISTRICT, CAMPAIGN, "LAUNCH_CEREMONY_HELD"),
+                new ConsolidationKey(DISTRICT, PLAN, "COMM_EVENTS"), new ConsolidationKey(DISTRICT, PLAN, "LAUNCH_CEREMONY_HELD"))
+                .containsEntry(new ConsolidationKey(DISTRICT, PLAN, "LAUNCH_CEREMONY_HELD"), new FigureTotals(0, 1, 0, 0));
     }
 
     @Test
@@ -110,9 +119,4 @@ class ContributionsTest {
         return out;
     }
 
-    private static Map<ConsolidationKey, FigureTotals> withoutZeros(Map<ConsolidationKey, FigureTotals> in) {
-        Map<ConsolidationKey, FigureTotals> out = new HashMap<>(in);
-        out.values().removeIf(FigureTotals::isZero);
-        return out;
-    }
 }

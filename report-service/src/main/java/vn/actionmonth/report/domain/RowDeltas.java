@@ -33,6 +33,11 @@ public final class RowDeltas {
         return v;
     }
 
+    /** Takes a row out: its vectors, or null when nothing was added to it. */
+    public long[][] remove(UnitScope key) {
+        return rows.remove(key);
+    }
+
     /** The rows whose vectors are not all zero, in {@link UnitScope} order: the order writers lock rows in. */
     public List<Map.Entry<UnitScope, long[][]>> inLockOrder() {
         List<Map.Entry<UnitScope, long[][]>> out = new ArrayList<>(rows.size());

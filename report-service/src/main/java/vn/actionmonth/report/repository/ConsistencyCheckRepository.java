@@ -4,10 +4,10 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.events.sql.NamedSql;
 import vn.actionmonth.common.units.UnitPath;
-import vn.actionmonth.report.domain.ConsolidationKey;
-import vn.actionmonth.report.domain.FigureTotals;
+import vn.actionmonth.report.domain.IndicatorSet;
 import vn.actionmonth.report.domain.Report;
 import vn.actionmonth.report.domain.ReportStatus;
+import vn.actionmonth.report.domain.UnitScope;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -135,10 +135,28 @@ public class ConsistencyCheckRepository {
             }
         }
 
-        /** Every stored figure not all zero of the units whose id starts with {@code idPrefix} ("" for all), streamed. */
-        public void forEachFigure(String idPrefix, BiConsumer<ConsolidationKey, FigureTotals> action) {
+        /** Every stored row of the units whose id starts with {@code idPrefix} ("" for all), streamed. */
+        public void forEachRow(String idPrefix, BiConsumer<UnitScope, long[][]> action) {
             try {
-                consolidation.forEach(c, idPrefix, action);
+                consolidation.forEachRow(c, idPrefix, action);
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        /** The storage slot of each of the set's indicators, in the set's order. */
+        public int[] slots(IndicatorSet set) {
+            try {
+                return consolidation.slots(set);
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+
+        /** The indicator code a stored slot holds. */
+        public String codeAt(int slot) {
+            try {
+                return consolidation.codeAt(c, slot);
             } catch (SQLException e) {
                 throw failed(e);
             }

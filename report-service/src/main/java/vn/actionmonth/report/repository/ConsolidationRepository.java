@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.events.sql.NamedSql;
-import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.FigureTotals;
 import vn.actionmonth.report.domain.Indicator;
 import vn.actionmonth.report.domain.IndicatorSet;
@@ -204,19 +203,22 @@ public class ConsolidationRepository {
     }
 
     /**
-     * Every stored figure not all zero of the units whose id starts with {@code idPrefix} ("" for
-     * all), one per indicator, streamed (for the consistency check, inside its snapshot transaction).
+     * Every stored row of the units whose id starts with {@code idPrefix} ("" for all), as its four
+     * vectors by slot, streamed (for the consistency check, inside its snapshot transaction).
      */
-    public void forEach(Connection c, String idPrefix, BiConsumer<ConsolidationKey, FigureTotals> action)
-            throws SQLException {
+    public void forEachRow(Connection c, String idPrefix, BiConsumer<UnitScope, long[][]> action) throws SQLException {
         try (PreparedStatement ps = ALL_WITH_PREFIX.prepare(c, NamedSql.params()
                 .integer("prefixLength", idPrefix.length()).text("prefix", idPrefix))) {
             ps.setFetchSize(2000); // a cursor (the connection is not in auto-commit): rows are not all held at once
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    UUID unit = rs.getObject("unit_id", UUID.class);
-                    UUID scope = rs.getObject("scope_id", UUID.class);
-                    byCode(c, rs).forEach((code, t) -> action.accept(new ConsolidationKey(unit, scope, code), t));
+                    long[][] vectors = new long[4][];
+                    vectors[RowDeltas.OWN_SUBMITTED] = longs(rs.getArray("own_submitted"));
+                    vectors[RowDeltas.TOTAL_SUBMITTED] = longs(rs.getArray("total_submitted"));
+                    vectors[RowDeltas.OWN_APPROVED] = longs(rs.getArray("own_approved"));
+                    vectors[RowDeltas.TOTAL_APPROVED] = longs(rs.getArray("total_approved"));
+                    action.accept(new UnitScope(rs.getObject("unit_id", UUID.class), rs.getObject("scope_id", UUID.class)),
+                            vectors);
                 }
             }
         }
@@ -263,7 +265,7 @@ public class ConsolidationRepository {
     }
 
     /** The code at a slot a stored row uses: known, or committed by another writer since the cache was read. */
-    private String codeAt(Connection c, int slot) throws SQLException {
+    public String codeAt(Connection c, int slot) throws SQLException {
         String[] known = codes;
         if (slot < known.length && known[slot] != null) {
             return known[slot];

@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.actionmonth.report.config.ReportConfig;
 import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.FigureTotals;
+import vn.actionmonth.report.domain.IndicatorSet;
 import vn.actionmonth.report.domain.ReportStatus;
+import vn.actionmonth.report.domain.RowDeltas;
+import vn.actionmonth.report.domain.UnitScope;
 import vn.actionmonth.report.repository.ConsistencyCheckRepository;
 
 import java.io.IOException;
@@ -63,18 +66,16 @@ public class ConsistencyCheckService {
             applied.put(a.reportId(), a.revision() + ":" + a.stage() + ":" + a.status());
         }
         int reports = snapshot.finalReportCount();
-        // The recomputed figures are held in memory: about 20 per report, unit and scope, which at
-        // 100,000 units is more than a service's heap. Above reports-per-pass the units are checked in
-        // 16 passes, by the first hex digit of their id, each pass reading the reports again.
+        // The recomputed rows are held in memory: a row per unit of each report's path and scope,
+        // which at 100,000 units is more than a service's heap. Above reports-per-pass the units are
+        // checked in 16 passes, by the first hex digit of their id, each pass reading the reports again.
         int passes = reports > config.consistency().reportsPerPass() ? 16 : 1;
-        TreeMap<ConsolidationKey, Difference> listed = new TreeMap<>();
-        int[] count = {0};
-        int[] checked = {0};
+        Differences found = new Differences(snapshot);
         int pending = 0;
         for (int pass = 0; pass < passes; pass++) {
             String prefix = passes == 1 ? "" : Character.toString(Character.forDigit(pass, 16));
             Predicate<UUID> inPass = unit -> unit.toString().startsWith(prefix);
-            Map<ConsolidationKey, FigureTotals> expected = new HashMap<>();
+            RowDeltas expected = new RowDeltas();
             int[] pendingInPass = {0};
             snapshot.forEachFinalReport(r -> {
                 List<UUID> scopes = new ArrayList<>();
@@ -84,23 +85,76 @@ public class ConsistencyCheckService {
                 if (!state.equals(applied.get(r.id()))) {
                     pendingInPass[0]++;
                 }
-                Contributions.add(expected, indicatorSets.get(r.indicatorSetCode(), r.indicatorSetVersion()),
-                        figures(r.figures()), r.status(), r.frozenPath(), scopes, 1, inPass);
+                IndicatorSet set = indicatorSets.get(r.indicatorSetCode(), r.indicatorSetVersion());
+                Contributions.add(expected, set, snapshot.slots(set), figures(r.figures()), r.status(), r.frozenPath(),
+                        scopes, 1, inPass);
             });
             pending = pendingInPass[0];
-            // The stored figures are streamed and compared one by one, each expected key being removed as
-            // it is met: holding the stored ones and the union of keys next to the expected ones does not fit.
-            snapshot.forEachFigure(prefix, (k, st) -> {
-                checked[0]++;
-                FigureTotals e = expected.remove(k);
-                compare(k, e == null ? FigureTotals.ZERO : e, st, listed, count);
-            });
-            for (Map.Entry<ConsolidationKey, FigureTotals> left : expected.entrySet()) {
-                checked[0]++;
-                compare(left.getKey(), left.getValue(), FigureTotals.ZERO, listed, count);
+            // The stored rows are streamed and compared one by one, each expected row being removed as
+            // it is met: holding the stored ones next to the expected ones does not fit.
+            snapshot.forEachRow(prefix, (key, stored) -> found.compare(key, expected.remove(key), stored));
+            for (Map.Entry<UnitScope, long[][]> left : expected.inLockOrder()) {
+                found.compare(left.getKey(), left.getValue(), null);
             }
         }
-        return new Result(reports, checked[0], pending, count[0], new ArrayList<>(listed.values()));
+        return new Result(reports, found.checked, pending, found.count, new ArrayList<>(found.listed.values()));
+    }
+
+    /** Compares rows figure by figure: counts every figure either side holds, lists the first differences in key order. */
+    private static final class Differences {
+
+        private final ConsistencyCheckRepository.Snapshot snapshot;
+        private final TreeMap<ConsolidationKey, Difference> listed = new TreeMap<>();
+        private int checked;
+        private int count;
+
+        Differences(ConsistencyCheckRepository.Snapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        /** {@code expected} or {@code stored} is null where that side has no row. */
+        void compare(UnitScope key, long[][] expected, long[][] stored) {
+            int width = Math.max(width(expected), width(stored));
+            for (int at = 0; at < width; at++) {
+                FigureTotals e = figure(expected, at);
+                FigureTotals s = figure(stored, at);
+                if (e.isZero() && s.isZero()) {
+                    continue;
+                }
+                checked++;
+                if (e.equals(s)) {
+                    continue;
+                }
+                count++;
+                ConsolidationKey k = new ConsolidationKey(key.unitId(), key.scopeId(), snapshot.codeAt(at + 1));
+                listed.put(k, new Difference(k.unitId(), k.scopeId(), k.indicatorCode(), e, s));
+                if (listed.size() > MAX_LISTED) {
+                    listed.pollLastEntry();
+                }
+            }
+        }
+
+        private static int width(long[][] vectors) {
+            int w = 0;
+            if (vectors != null) {
+                for (long[] v : vectors) {
+                    w = Math.max(w, v.length);
+                }
+            }
+            return w;
+        }
+
+        private static FigureTotals figure(long[][] vectors, int at) {
+            if (vectors == null) {
+                return FigureTotals.ZERO;
+            }
+            return new FigureTotals(at(vectors[RowDeltas.OWN_SUBMITTED], at), at(vectors[RowDeltas.TOTAL_SUBMITTED], at),
+                    at(vectors[RowDeltas.OWN_APPROVED], at), at(vectors[RowDeltas.TOTAL_APPROVED], at));
+        }
+
+        private static long at(long[] v, int i) {
+            return i < v.length ? v[i] : 0;
+        }
     }
 
     private JsonNode figures(String json) {
@@ -108,19 +162,6 @@ public class ConsistencyCheckService {
             return mapper.readTree(json);
         } catch (IOException e) {
             throw new IllegalStateException("consistency check failed to run", e);
-        }
-    }
-
-    /** Counts a difference and keeps the first {@link #MAX_LISTED} of them in key order. */
-    private static void compare(ConsolidationKey k, FigureTotals expected, FigureTotals stored,
-                                TreeMap<ConsolidationKey, Difference> listed, int[] count) {
-        if (expected.equals(stored)) {
-            return;
-        }
-        count[0]++;
-        listed.put(k, new Difference(k.unitId(), k.scopeId(), k.indicatorCode(), expected, stored));
-        if (listed.size() > MAX_LISTED) {
-            listed.pollLastEntry();
         }
     }
 }

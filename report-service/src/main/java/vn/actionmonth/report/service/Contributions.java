@@ -1,15 +1,12 @@
 package vn.actionmonth.report.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import vn.actionmonth.report.domain.ConsolidationKey;
-import vn.actionmonth.report.domain.FigureTotals;
 import vn.actionmonth.report.domain.Indicator;
 import vn.actionmonth.report.domain.IndicatorSet;
 import vn.actionmonth.report.domain.ReportStatus;
 import vn.actionmonth.report.domain.RowDeltas;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -24,52 +21,19 @@ public final class Contributions {
     }
 
     /**
-     * Adds {@code sign} times the report's contribution to {@code into}: at every unit of its
-     * frozen path (the last one is the reporting unit, which also gets the "own" part), in
-     * every scope (campaign, plan and the plan's basis chain).
-     */
-    public static void add(Map<ConsolidationKey, FigureTotals> into, IndicatorSet set, JsonNode figures,
-                           ReportStatus status, List<UUID> path, List<UUID> scopes, int sign) {
-        add(into, set, figures, status, path, scopes, sign, unit -> true);
-    }
-
-    /** As above, for the units of the path that {@code units} accepts only. */
-    public static void add(Map<ConsolidationKey, FigureTotals> into, IndicatorSet set, JsonNode figures,
-                           ReportStatus status, List<UUID> path, List<UUID> scopes, int sign, Predicate<UUID> units) {
-        long[] values = values(set, figures, status, sign);
-        if (values == null) {
-            return;
-        }
-        boolean approved = status == ReportStatus.APPROVED;
-        UUID self = path.get(path.size() - 1);
-        List<Indicator> indicators = set.indicators();
-        for (int i = 0; i < values.length; i++) {
-            long v = values[i];
-            if (v == 0) {
-                continue;
-            }
-            long a = approved ? v : 0;
-            FigureTotals own = new FigureTotals(v, v, a, a);
-            FigureTotals up = new FigureTotals(0, v, 0, a);
-            for (UUID scope : scopes) {
-                for (UUID unit : path) {
-                    if (!units.test(unit)) {
-                        continue;
-                    }
-                    into.merge(new ConsolidationKey(unit, scope, indicators.get(i).code()), unit.equals(self) ? own : up,
-                            FigureTotals::plus);
-                }
-            }
-        }
-    }
-
-    /**
-     * The same contribution, added to the rows it lands in: one row per unit of the path and scope
-     * (the consumer's way; the map above is the consistency check's). {@code slots[i]} is the
-     * storage slot of the set's i-th indicator.
+     * Adds {@code sign} times the report's contribution to the rows it lands in: one row per unit of
+     * its frozen path (the last one is the reporting unit, which also gets the "own" part) in every
+     * scope (campaign, plan and the plan's basis chain). {@code slots[i]} is the storage slot of the
+     * set's i-th indicator.
      */
     public static void add(RowDeltas into, IndicatorSet set, int[] slots, JsonNode figures, ReportStatus status,
                            List<UUID> path, List<UUID> scopes, int sign) {
+        add(into, set, slots, figures, status, path, scopes, sign, unit -> true);
+    }
+
+    /** As above, for the units of the path that {@code units} accepts only. */
+    public static void add(RowDeltas into, IndicatorSet set, int[] slots, JsonNode figures, ReportStatus status,
+                           List<UUID> path, List<UUID> scopes, int sign, Predicate<UUID> units) {
         long[] values = values(set, figures, status, sign);
         if (values == null) {
             return;
@@ -82,6 +46,9 @@ public final class Contributions {
         UUID self = path.get(path.size() - 1);
         for (UUID scope : scopes) {
             for (UUID unit : path) {
+                if (!units.test(unit)) {
+                    continue;
+                }
                 long[][] row = into.row(unit, scope, width);
                 boolean own = unit.equals(self);
                 for (int i = 0; i < values.length; i++) {
