@@ -174,6 +174,7 @@ public final class NationalBenchmark {
         ExecutorService clients = Executors.newFixedThreadPool(options.clients());
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         int tenth = Math.max(1, queue.size() / 10);
+        Map<String, java.time.Duration> cpuBefore = cpu();
         long start = System.nanoTime();
         for (int i = 0; i < options.clients(); i++) {
             clients.submit(() -> {
@@ -203,6 +204,7 @@ public final class NationalBenchmark {
         clients.shutdown();
         clients.awaitTermination(2, TimeUnit.HOURS);
         long end = System.nanoTime();
+        Map<String, java.time.Duration> cpuAfter = cpu();
         loading.set(false);
         readers.shutdown();
         readers.awaitTermination(1, TimeUnit.MINUTES);
@@ -225,6 +227,8 @@ public final class NationalBenchmark {
         load.put("readMinistryP99Ms", ministryReads.percentileMillis(99));
         load.put("readProvinceP50Ms", provinceReads.percentileMillis(50));
         load.put("readProvinceP99Ms", provinceReads.percentileMillis(99));
+        // Includes the readers' and the freshness sampler's requests, as the rates do.
+        load.put("cpuMsPerSubmission", CpuTime.perUnit(cpuBefore, cpuAfter, total));
         load.put("lastSubmissionNanos", end);
         return load;
     }
@@ -312,6 +316,17 @@ public final class NationalBenchmark {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read report-service's publication state", e);
         }
+    }
+
+    /** CPU time so far of each service, PostgreSQL (with its backends), Kafka and this benchmark's clients. */
+    private Map<String, java.time.Duration> cpu() {
+        Map<String, java.time.Duration> out = new LinkedHashMap<>();
+        stack.services().forEach(s -> out.put(s.name(), CpuTime.of(s.pid(), false)));
+        DevStack infra = stack.infrastructure();
+        out.put("postgresql", CpuTime.of(infra.postgres().pid(), true));
+        out.put("kafka", CpuTime.of(infra.kafka().pid(), false));
+        out.put("benchmark", CpuTime.of(ProcessHandle.current().pid(), false));
+        return out;
     }
 
     private Map<String, Object> peakMemory() {
