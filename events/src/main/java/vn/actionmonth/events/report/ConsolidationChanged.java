@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * The consolidated figures of a unit for a plan moved. Published at most once per unit and plan
  * per rate-limit window, carrying the latest state, for the plans the unit works under (issued by
- * the unit or a unit above it).
+ * the unit or a unit above it), and only for units that other units report to: a unit with none
+ * under it has its own report as its consolidation, and ReportSubmitted carries that.
  *
  * @param figures                 indicator code to consolidated value (submitted and approved reports)
  * @param subtree                 completeness of the unit's whole subtree

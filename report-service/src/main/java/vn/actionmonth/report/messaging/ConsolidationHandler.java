@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import vn.actionmonth.common.units.UnitDirectory;
 import vn.actionmonth.events.EventEnvelope;
 import vn.actionmonth.events.EventPayload;
 import vn.actionmonth.events.EventTypes;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Consolidates from report.reports.v1 (report-service's own events).
@@ -54,14 +56,17 @@ public class ConsolidationHandler implements EventHandler {
     private final IndicatorSetService indicatorSets;
     private final ConsolidationRepository consolidation;
     private final ConsolidationPublicationRepository publications;
+    private final UnitDirectory units;
 
     public ConsolidationHandler(ObjectMapper mapper, ReportAppliedRepository reports, IndicatorSetService indicatorSets,
-                                ConsolidationRepository consolidation, ConsolidationPublicationRepository publications) {
+                                ConsolidationRepository consolidation, ConsolidationPublicationRepository publications,
+                                UnitDirectory units) {
         this.mapper = mapper;
         this.reports = reports;
         this.indicatorSets = indicatorSets;
         this.consolidation = consolidation;
         this.publications = publications;
+        this.units = units;
     }
 
     @Override
@@ -93,6 +98,8 @@ public class ConsolidationHandler implements EventHandler {
             Map<UUID, Counting> meta = reports.whereTheyCount(byReport.keySet());
             Map<UUID, UUID> issuers = reports.issuers(meta.values().stream().flatMap(m -> m.planScopes().stream())
                     .distinct().toList());
+            Set<UUID> receiving = units.withChildren(meta.values().stream().filter(m -> !m.path().isEmpty())
+                    .map(m -> m.path().get(m.path().size() - 1)).collect(Collectors.toSet()));
 
             RowDeltas deltas = new RowDeltas();
             Map<UUID, AppliedState> changed = new LinkedHashMap<>();
@@ -120,7 +127,7 @@ public class ConsolidationHandler implements EventHandler {
                 Contributions.add(deltas, set, slots, before.figures(), before.status(), m.path(), scopes, -1);
                 Contributions.add(deltas, set, slots, after.figures(), after.status(), m.path(), scopes, +1);
                 changed.put(entry.getKey(), after);
-                markPublished(dirty, m, issuers);
+                markPublished(dirty, m, issuers, receiving);
             }
             if (changed.isEmpty()) {
                 return;
@@ -187,12 +194,16 @@ public class ConsolidationHandler implements EventHandler {
      * of its scopes issued by that unit or above it (the plans the unit works under). How the
      * ministry sees a ward's own plan is left to the API: counting completeness for the whole
      * country once per ward plan would cost more than all the writes. A plan issued off the path
-     * (or not known yet) is published for every unit on the path.
+     * (or not known yet) is published for every unit on the path. The reporting unit itself is left
+     * out when no unit lies under it ({@code receiving} does not hold it): its consolidation is its
+     * own report, which ReportSubmitted carries, and it has no children to have reported.
      */
-    private static void markPublished(Set<PairMark> dirty, Counting m, Map<UUID, UUID> issuers) {
+    private static void markPublished(Set<PairMark> dirty, Counting m, Map<UUID, UUID> issuers, Set<UUID> receiving) {
+        int last = m.path().size() - 1;
+        int end = receiving.contains(m.path().get(last)) ? last : last - 1;
         for (UUID plan : m.planScopes()) {
             int issuerDepth = m.path().indexOf(issuers.get(plan));
-            for (int depth = Math.max(0, issuerDepth); depth < m.path().size(); depth++) {
+            for (int depth = Math.max(0, issuerDepth); depth <= end; depth++) {
                 dirty.add(new PairMark(m.path().get(depth), plan, m.campaignId()));
             }
         }

@@ -11,9 +11,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static vn.actionmonth.events.sql.NamedSql.params;
@@ -42,6 +44,10 @@ public class UnitDirectory {
              ORDER BY depth, name
             """);
 
+    private static final NamedSql PARENTS = NamedSql.of("""
+            SELECT DISTINCT parent_id FROM unit_replica WHERE parent_id = ANY (:ids)
+            """);
+
     private final AgroalDataSource dataSource;
 
     public UnitDirectory(AgroalDataSource dataSource) {
@@ -65,6 +71,23 @@ public class UnitDirectory {
 
     public List<UnitRecord> childrenOf(UUID parent) {
         return query(CHILDREN, params().uuid("parentId", parent));
+    }
+
+    /** Those of the units that have, or had before a reorganisation, units under them. */
+    public Set<UUID> withChildren(Collection<UUID> ids) {
+        Set<UUID> out = new HashSet<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = PARENTS.prepare(c, params().uuids("ids", ids));
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getObject("parent_id", UUID.class));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the unit replica", e);
+        }
+        return out;
     }
 
     /** The unit and everything under it, parents before children. */
