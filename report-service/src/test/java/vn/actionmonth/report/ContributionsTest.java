@@ -3,12 +3,9 @@ package vn.actionmonth.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import vn.actionmonth.report.domain.Aggregation;
 import vn.actionmonth.report.domain.ConsolidationKey;
 import vn.actionmonth.report.domain.FigureTotals;
-import vn.actionmonth.report.domain.Indicator;
 import vn.actionmonth.report.domain.IndicatorSet;
-import vn.actionmonth.report.domain.IndicatorType;
 import vn.actionmonth.report.domain.ReportStatus;
 import vn.actionmonth.report.domain.RowDeltas;
 import vn.actionmonth.report.domain.UnitScope;
@@ -36,16 +33,11 @@ class ContributionsTest {
     private static final List<UUID> PATH = List.of(PROVINCE, DISTRICT, WARD);
     private static final List<UUID> SCOPES = List.of(CAMPAIGN, PLAN);
 
-    private final IndicatorSet set = new IndicatorSet("TEST", 1, "Bộ chỉ tiêu thử", List.of(
-            new Indicator("COMM_EVENTS", "communication", "Số hoạt động truyền thông", "Communication events", "event",
-                    IndicatorType.INTEGER, Aggregation.SUM),
-            new Indicator("HIGHLIGHTS", "narrative", "Điểm nổi bật", "Highlights", "text", IndicatorType.TEXT,
-                    Aggregation.NONE),
-            new Indicator("LAUNCH_CEREMONY_HELD", "communication", "Tổ chức Lễ phát động", "Launch held", "unit",
-                    IndicatorType.BOOLEAN, Aggregation.COUNT_TRUE)));
+    private final IndicatorSet set = TestIndicatorSet.WITH_TEXT;
     /** Storage slots in another order than the set's, with a gap: a slot is the store's, not the set's. */
-    private final int[] slots = {5, 1, 2};
-    private final Map<String, Integer> slotOf = Map.of("COMM_EVENTS", 5, "HIGHLIGHTS", 1, "LAUNCH_CEREMONY_HELD", 2);
+    private final int[] slots = {5, 4, 2, 1};
+    private final Map<String, Integer> slotOf = Map.of("COMM_EVENTS", 5, "FUND_RAISED_VND", 4, "LAUNCH_CEREMONY_HELD", 2,
+            "HIGHLIGHTS", 1);
 
     @Test
     void anApprovalWithOtherFiguresMovesTheRowsByNewMinusOld() {
@@ -95,7 +87,6 @@ class ContributionsTest {
     void aDraftAddsNothing() {
         RowDeltas rows = new RowDeltas();
         Contributions.add(rows, set, slots, figures(3, "", true), ReportStatus.DRAFT, PATH, SCOPES, +1);
-        assertThat(rows.isEmpty()).isTrue();
         assertThat(rows.inLockOrder()).isEmpty();
     }
 

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import vn.actionmonth.common.problem.Problem;
 import vn.actionmonth.common.problem.ProblemException;
-import vn.actionmonth.report.domain.Aggregation;
-import vn.actionmonth.report.domain.Indicator;
 import vn.actionmonth.report.domain.IndicatorSet;
-import vn.actionmonth.report.domain.IndicatorType;
 import vn.actionmonth.report.service.FigureValidator;
 
 import java.util.List;
@@ -23,15 +20,7 @@ class FigureValidatorTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final FigureValidator validator = new FigureValidator(mapper);
-    private final IndicatorSet set = new IndicatorSet("TEST", 1, "Bộ chỉ tiêu thử", List.of(
-            new Indicator("COMM_EVENTS", "communication", "Số hoạt động truyền thông", "Communication events", "event",
-                    IndicatorType.INTEGER, Aggregation.SUM),
-            new Indicator("FUND_RAISED_VND", "resources", "Số tiền vận động", "Money raised", "VND", IndicatorType.MONEY,
-                    Aggregation.SUM),
-            new Indicator("LAUNCH_CEREMONY_HELD", "communication", "Tổ chức Lễ phát động", "Launch held", "unit",
-                    IndicatorType.BOOLEAN, Aggregation.COUNT_TRUE),
-            new Indicator("HIGHLIGHTS", "narrative", "Điểm nổi bật", "Highlights", "text", IndicatorType.TEXT,
-                    Aggregation.NONE)));
+    private final IndicatorSet set = TestIndicatorSet.WITH_TEXT;
 
     @Test
     void acceptsWellTypedFiguresAndNormalisesTextToNfc() {

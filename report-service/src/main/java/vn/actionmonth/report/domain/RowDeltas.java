@@ -50,10 +50,6 @@ public final class RowDeltas {
         return out;
     }
 
-    public boolean isEmpty() {
-        return rows.values().stream().allMatch(RowDeltas::allZero);
-    }
-
     private static boolean allZero(long[][] vectors) {
         for (long[] v : vectors) {
             for (long x : v) {
